@@ -1,0 +1,82 @@
+# Biståndsguiden — the two commands a newcomer types are `make run` and `make test`.
+# Every target is idempotent: a second run only redoes what changed.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+VENV_RASA := .venv-rasa
+PY        := $(VENV)/bin/python
+RASA      := $(VENV_RASA)/bin/rasa
+MODEL     := models/bistandsguiden.tar.gz
+RASA_ARGS := --config config.yml --domain assistant/domain --data assistant/data
+ASSISTANT_FILES := config.yml $(shell find assistant/domain assistant/data -type f 2>/dev/null)
+
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONDONTWRITEBYTECODE := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: help run test setup venvs index model lint unit validate rasa-test e2e browser-deps lock-rasa lock
+
+help:
+	@echo "make run   - set everything up, start Rasa, the action server and the web app on 127.0.0.1"
+	@echo "make test  - set everything up and run lint, unit tests, rasa validate/train/test and end-to-end tests"
+
+# --- set-up ---------------------------------------------------------------------------------
+$(VENV)/.installed: pyproject.toml requirements/constraints.txt
+	@test -x $(PY) || "$$(scripts/find-python311.sh)" -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install -q --disable-pip-version-check -c requirements/constraints.txt -e '.[dev]'
+	@touch $@
+
+$(VENV_RASA)/.installed: requirements/rasa.lock.txt
+	@test -x $(VENV_RASA)/bin/python || "$$(scripts/find-python310.sh)" -m venv $(VENV_RASA)
+	$(VENV_RASA)/bin/python -m pip install -q --disable-pip-version-check pip==24.0
+	$(VENV_RASA)/bin/python -m pip install -q --disable-pip-version-check --no-deps -r requirements/rasa.lock.txt
+	@touch $@
+
+venvs: $(VENV)/.installed $(VENV_RASA)/.installed
+
+index: $(VENV)/.installed
+	$(PY) -m knowledge build
+
+$(MODEL): $(VENV_RASA)/.installed $(ASSISTANT_FILES)
+	$(RASA) train $(RASA_ARGS) --out models --fixed-model-name bistandsguiden
+	@touch $@
+
+model: $(MODEL)
+
+setup: venvs index model
+
+# --- run --------------------------------------------------------------------------------------
+run: setup
+	$(VENV)/bin/honcho start -f Procfile
+
+# --- test -------------------------------------------------------------------------------------
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+unit: $(VENV)/.installed index
+	$(VENV)/bin/pytest -m "not e2e and not browser"
+
+validate: $(VENV_RASA)/.installed
+	$(RASA) data validate $(RASA_ARGS) --fail-on-warnings
+
+rasa-test: $(MODEL)
+	$(RASA) test core --stories assistant/tests --model $(MODEL) --out results --fail-on-prediction-errors
+
+e2e: setup
+	$(VENV)/bin/pytest -m "e2e or browser"
+
+test: setup lint unit validate rasa-test e2e
+
+# --- maintenance ------------------------------------------------------------------------------
+# Regenerate the pinned lock files (needs the package registry).
+lock-rasa:
+	rm -rf /tmp/rasa-lock-venv && "$$(scripts/find-python310.sh)" -m venv /tmp/rasa-lock-venv
+	/tmp/rasa-lock-venv/bin/pip install -q pip==24.0 && /tmp/rasa-lock-venv/bin/pip install -q rasa==3.6.21 packaging==20.9 setuptools==70.3.0 wheel
+	/tmp/rasa-lock-venv/bin/pip freeze --all | grep -v '^pip==' > requirements/rasa.lock.txt
+
+lock:
+	$(PY) -m pip freeze --exclude-editable > requirements/constraints.txt

@@ -1,0 +1,1 @@
+"""FastAPI web app: the chat page, the JSON API and the chat proxy to Rasa."""
