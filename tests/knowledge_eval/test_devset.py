@@ -1,0 +1,229 @@
+"""Checks of the retrieval development set in knowledge/eval/.
+
+The split script is loaded by file path so that nothing else under knowledge/ is imported.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+EVAL_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "eval"
+
+
+def _load_split_module():
+    spec = importlib.util.spec_from_file_location("devset_split", EVAL_DIR / "split.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["devset_split"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+split = _load_split_module()
+
+SOSFS = "sosfs-2003-5"
+NORRTALJE = "norrtalje-tjanstegaranti"
+SOL = "sol-2025-400-kap12"
+SOF = "sof-2025-468-kap12"
+
+
+@pytest.fixture(scope="module")
+def labels():
+    return split.read_labels(EVAL_DIR / "labels.txt")
+
+
+@pytest.fixture(scope="module")
+def questions():
+    return split.read_questions(EVAL_DIR / "all_questions.jsonl")
+
+
+@pytest.fixture(scope="module")
+def out_of_scope():
+    return [q for _, q in split.read_out_of_scope(EVAL_DIR / "all_out_of_scope.txt")]
+
+
+def _lines(name: str) -> list[str]:
+    return [line for line in (EVAL_DIR / name).read_text(encoding="utf-8").splitlines() if line]
+
+
+def _docs(question, labels) -> set[str]:
+    return {labels[g].doc for g in question.gold}
+
+
+# --- labels.txt ---------------------------------------------------------------------------
+
+
+def test_labels_per_document(labels):
+    per_doc = Counter(label.doc for label in labels.values())
+    # 39 SOSFS sections from the table of contents (pages 3-4, without the group headings and
+    # page 21) + 7 subsections of "Faktisk boendekostnad"; SoL 1-9 §§ and 7 a §; SoF 1-3 §§.
+    assert per_doc == {SOSFS: 46, NORRTALJE: 1, SOL: 10, SOF: 3}
+    assert labels["Hyreslägenhet"].parent == "Faktisk boendekostnad"
+    assert labels["Andra boendeformer"].parent == "Faktisk boendekostnad"
+    assert labels["Hemutrustning vid bosättning"].parent is None
+    assert sum(1 for label in labels.values() if label.parent) == 7
+
+
+def test_labels_use_exact_headings(labels):
+    for expected in [
+        "Avgifter för kommunal service, ansöknings- och förmedlingsavgifter",
+        "Hälso- och sjukvård",
+        "Makar, registrerade partner och sambor",
+        "Genom nedsättning av kommunala avgifter, m.m.",
+        "Tjänstegaranti för försörjningsstöd",
+        "12 kap. 7 a § SoL (2025:400)",
+        "12 kap. 2 § SoF (2025:468)",
+    ]:
+        assert expected in labels
+    # Sections missing from the corpus (page 21) and group headings without text are no labels.
+    for missing in [
+        "Utbetalningsperiod och utbetalningssätt",
+        "Dagsbelopp",
+        "Bedömnings- och beräkningsunderlag",
+        "Vistelsebegreppet vid resor",
+        "Boende",
+        "Genom egna tillgångar",
+        "Avgifter för kommunal service, ansökningsoch förmedlingsavgifter",
+    ]:
+        assert missing not in labels
+
+
+def test_read_labels_rejects_subsection_without_parent(tmp_path):
+    path = tmp_path / "labels.txt"
+    path.write_text("## doc: x\n  Hyreslägenhet\n", encoding="utf-8")
+    with pytest.raises(split.DevsetError, match="rad 2: underrubrik utan överrubrik"):
+        split.read_labels(path)
+
+
+# --- questions --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["all_questions.jsonl", "questions_tune.jsonl", "questions_heldout.jsonl", "starter.jsonl"],
+)
+def test_every_gold_label_is_a_valid_label(name, labels):
+    for question in split.read_questions(EVAL_DIR / name):
+        unknown = [g for g in question.gold if g not in labels]
+        assert not unknown, f"{name}: {question.q!r} has unknown gold {unknown}"
+        assert len(set(question.gold)) == len(question.gold)
+
+
+def test_no_duplicate_questions(questions, out_of_scope):
+    starter = split.read_questions(EVAL_DIR / "starter.jsonl")
+    keys = [split.normalize(q.q) for q in questions + starter] + [
+        split.normalize(q) for q in out_of_scope
+    ]
+    duplicates = [k for k, n in Counter(keys).items() if n > 1]
+    assert duplicates == []
+
+
+def test_counts_per_document(questions, labels, out_of_scope):
+    per_doc = Counter(doc for q in questions for doc in _docs(q, labels))
+    assert len(questions) == 196
+    assert len(questions) >= 130
+    assert per_doc[NORRTALJE] >= 5
+    assert per_doc[SOL] + per_doc[SOF] >= 20
+    assert per_doc == {SOSFS: 151, SOL: 28, SOF: 11, NORRTALJE: 9}
+    assert len(out_of_scope) == 36
+    assert len(out_of_scope) >= 30
+
+
+def test_every_section_has_questions(questions, labels):
+    counts = Counter(g for q in questions for g in q.gold)
+    # A subsection's questions also count for its parent section.
+    for q in questions:
+        for g in q.gold:
+            if labels[g].parent:
+                counts[labels[g].parent] += 1
+    assert [name for name in labels if counts[name] == 0] == []
+    # The big sections get several questions.
+    for big in [
+        "Faktisk boendekostnad",
+        "Lätt realiserbara tillgångar",
+        "Boendekostnad vid kort- och långvarigt biståndsbehov",
+        "Särskilda skäl att beräkna kostnader till en högre nivå",
+        "Makar, registrerade partner och sambor",
+        "Faktiska inkomster",
+        "12 kap. 2 § SoF (2025:468)",
+    ]:
+        assert counts[big] >= 4, big
+    assert counts["Faktisk boendekostnad"] == 15
+    assert counts["Lätt realiserbara tillgångar"] == 7
+
+
+def test_read_questions_names_bad_field(tmp_path):
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"q": "Hur mycket?", "gold": "Hushållsel"}\n', encoding="utf-8")
+    with pytest.raises(split.DevsetError, match="rad 1: fältet 'gold'"):
+        split.read_questions(path)
+    path.write_text('{"q": " ", "gold": ["Hushållsel"]}\n', encoding="utf-8")
+    with pytest.raises(split.DevsetError, match="rad 1: fältet 'q'"):
+        split.read_questions(path)
+
+
+# --- the split --------------------------------------------------------------------------------
+
+
+def test_split_files_are_reproducible_from_sources():
+    built = split.build(EVAL_DIR, split.SEED)
+    for name, content in built.items():
+        assert (EVAL_DIR / name).read_text(encoding="utf-8") == content, name
+
+
+def test_question_split_is_a_partition(questions):
+    tune = _lines("questions_tune.jsonl")
+    heldout = _lines("questions_heldout.jsonl")
+    tune_q = {split.normalize(json.loads(line)["q"]) for line in tune}
+    heldout_q = {split.normalize(json.loads(line)["q"]) for line in heldout}
+    assert tune_q.isdisjoint(heldout_q)
+    assert tune_q | heldout_q == {split.normalize(q.q) for q in questions}
+    assert (len(tune), len(heldout)) == (98, 98)
+
+
+def test_question_split_is_stratified_by_document(labels):
+    tune = split.read_questions(EVAL_DIR / "questions_tune.jsonl")
+    heldout = split.read_questions(EVAL_DIR / "questions_heldout.jsonl")
+    tune_strata = Counter(split.question_stratum(q, labels) for q in tune)
+    heldout_strata = Counter(split.question_stratum(q, labels) for q in heldout)
+    for stratum in set(tune_strata) | set(heldout_strata):
+        assert abs(tune_strata[stratum] - heldout_strata[stratum]) <= 1, stratum
+    assert (tune_strata[NORRTALJE], heldout_strata[NORRTALJE]) == (5, 4)
+    assert (tune_strata[SOSFS], heldout_strata[SOSFS]) == (74, 75)
+
+
+def test_out_of_scope_split_is_a_partition(out_of_scope):
+    tune = _lines("out_of_scope_tune.txt")
+    heldout = _lines("out_of_scope_heldout.txt")
+    assert set(tune).isdisjoint(heldout)
+    assert sorted(tune + heldout) == sorted(out_of_scope)
+    assert (len(tune), len(heldout)) == (18, 18)
+    page_21 = {
+        "Kan vi betala ut försörjningsstödet som rekvisition eller direkt till hyresvärden "
+        "i stället för till klientens konto?",
+        "Hur räknar vi dagsbelopp om någon bara behöver bistånd för en halv månad?",
+        "Klienten ska åka till sin mamma i Irak i tre veckor, har hen rätt till fsd under resan?",
+    }
+    assert page_21 <= set(out_of_scope)
+    assert page_21 & set(tune) and page_21 & set(heldout)
+
+
+def test_stratified_split_by_hand():
+    strata = ["a", "a", "a", "b", "b", "b", "c", "c"]
+    tune, heldout = split.stratified_split(strata, seed=1)
+    assert sorted(tune + heldout) == list(range(8))
+    # "a" (odd) gives its extra item to tune, "b" (odd) to held-out, "c" splits 1/1.
+    assert Counter(strata[i] for i in tune) == {"a": 2, "b": 1, "c": 1}
+    assert Counter(strata[i] for i in heldout) == {"a": 1, "b": 2, "c": 1}
+    assert split.stratified_split(strata, seed=1) == (tune, heldout)
+
+
+def test_unknown_gold_label_is_reported(labels):
+    bad = split.Question("Vad gäller för parkering?", ("Parkering",))
+    with pytest.raises(split.DevsetError, match="okänd guldetikett"):
+        split.question_stratum(bad, labels)
