@@ -17,7 +17,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help run test setup venvs index model lint unit validate rasa-test e2e browser-deps lock-rasa lock
+.PHONY: help run test setup venvs index model lint unit validate rasa-test e2e browser-deps lock-rasa lock \
+	postgres-deps var
 
 help:
 	@echo "make run   - set everything up, start Rasa, the action server and the web app on 127.0.0.1"
@@ -50,7 +51,11 @@ model: $(MODEL)
 setup: venvs index model
 
 # --- run --------------------------------------------------------------------------------------
-run: setup
+# var/ holds the SQLite tracker store (assistant/endpoints.yml); Rasa does not create the folder.
+var:
+	@mkdir -p var
+
+run: setup var
 	$(VENV)/bin/honcho start -f Procfile
 
 # --- test -------------------------------------------------------------------------------------
@@ -66,7 +71,20 @@ validate: $(VENV_RASA)/.installed
 rasa-test: $(MODEL)
 	$(RASA) test core --stories assistant/tests --model $(MODEL) --out results --fail-on-prediction-errors
 
-e2e: setup
+# The restart test runs against a real PostgreSQL server (initdb/pg_ctl in a temp folder).
+# Installs Debian's postgresql package when it is missing and we may (root + apt-get);
+# otherwise says loudly that the PostgreSQL test will be skipped.
+postgres-deps:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; then \
+	  echo "PostgreSQL: found"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql; \
+	else \
+	  echo "*** WARNING: PostgreSQL is missing and cannot be installed here (needs root and" \
+	       "apt-get): the PostgreSQL restart test will be SKIPPED. ***"; \
+	fi
+
+e2e: setup postgres-deps
 	$(VENV)/bin/pytest -m "e2e or browser"
 
 test: setup lint unit validate rasa-test e2e
