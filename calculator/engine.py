@@ -210,6 +210,7 @@ def compute(inp: CalculationInput | dict[str, Any]) -> CalculationResult:
     job_active = (inp.consecutive_months_with_support >= job_req_p.value  # type: ignore[operator]
                   and inp.job_stimulus_months_used < job_max_p.value)  # type: ignore[operator]
     job_note_done = False
+    child_salary_so_far: dict[str, int] = {}
     for j, inc in enumerate(inp.incomes):
         it = rules.income_types[inc.type]
         who = _member_label(inc.member)
@@ -224,7 +225,9 @@ def compute(inp: CalculationInput | dict[str, Any]) -> CalculationResult:
             pbb = yp.prisbasbelopp
             if pbb.value is None:
                 raise _unknown(f"incomes[{j}].amount", amount, "Prisbasbeloppet", pbb, year)
-            earlier = inc.earned_earlier_this_year or 0
+            # a second salary row for the same child this month uses what the first left
+            earlier = (inc.earned_earlier_this_year or 0) + child_salary_so_far.get(inc.member, 0)
+            child_salary_so_far[inc.member] = child_salary_so_far.get(inc.member, 0) + amount
             left = max(0, pbb.value - earlier)
             free = min(amount, left)
             counted = amount - free
