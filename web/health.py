@@ -1,4 +1,4 @@
-"""Health of the three processes and of the data the app depends on."""
+"""Health of the two services the app talks to and of the data it loaded at start-up."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 
+from web.resources import Resources
 from web.settings import Settings
 
 
@@ -27,3 +28,24 @@ async def check_services(settings: Settings) -> dict[str, dict[str, Any]]:
             _probe(client, f"{settings.action_server_url}/health"),
         )
     return {"rasa": rasa, "action_server": actions}
+
+
+def index_health(resources: Resources) -> dict[str, Any]:
+    if resources.searcher is None:
+        return {"ok": False, "detail": resources.index_error or "inte laddat"}
+    manifest = getattr(resources.searcher, "manifest", None) or {}
+    keep = ("embedder", "corpus_hash", "dimension", "chunks", "documents")
+    return {"ok": True, **{k: manifest[k] for k in keep if k in manifest}}
+
+
+def parameters_health(resources: Resources) -> dict[str, Any]:
+    if resources.parameters_error:
+        return {"ok": False, "detail": resources.parameters_error}
+    return {"ok": True, "years": list(resources.parameter_years)}
+
+
+async def check_all(settings: Settings, resources: Resources) -> dict[str, Any]:
+    components = await check_services(settings)
+    components["index"] = index_health(resources)
+    components["parameters"] = parameters_health(resources)
+    return {"ok": all(c["ok"] for c in components.values()), "components": components}

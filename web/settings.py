@@ -12,8 +12,11 @@ class Settings(BaseSettings):
 
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"
+    # None: the knowledge package's default index directory.
     index_dir: str | None = None
     health_timeout_seconds: float = 2.0
+    # A calculation turn can run a search and a calculation in the action server.
+    rasa_timeout_seconds: float = 60.0
 
 
 @lru_cache

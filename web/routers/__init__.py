@@ -1,0 +1,1 @@
+"""One router per concern: calculate, search, chat, health, page."""

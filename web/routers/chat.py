@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from web.deps import RasaDep
+from web.rasa_client import merge_elements
+from web.schemas import ChatRequest, ChatResponse, ErrorResponse
+
+router = APIRouter(prefix="/api/v1", tags=["chatt"])
+
+
+@router.post(
+    "/chat",
+    response_model=ChatResponse,
+    summary="Skicka ett meddelande till assistenten (vidarebefordras till Rasa)",
+    responses={422: {"model": ErrorResponse, "description": "Ogiltigt meddelande"},
+               503: {"model": ErrorResponse, "description": "Rasa svarar inte"}},
+)
+async def chat(body: ChatRequest, rasa: RasaDep) -> dict[str, Any]:
+    """Svaret är assistentens meddelanden i ordning. Källor (`citations`), en beräkning
+    (`calculation`), de insamlade uppgifterna (`facts`) och en sammanfattning för journalen
+    (`summary_text`) följer med det meddelande de hör till."""
+    elements = await rasa.send(body.sender_id, body.message)
+    return {"messages": merge_elements(elements)}

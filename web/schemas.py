@@ -1,0 +1,128 @@
+"""Input and output schemas of the JSON API (the calculator's own models document /calculate)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+ChatText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+SenderId = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=128,
+                      pattern=r"^[A-Za-z0-9_.:\-]+$"),
+]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class FieldError(BaseModel):
+    field: str = Field(description="Fältets sökväg, t.ex. household.children[0].days")
+    value: Any = Field(None, description="Det felaktiga värdet")
+    message: str = Field(description="Felet på svenska")
+
+
+class ErrorResponse(BaseModel):
+    detail: str = Field(description="Felet på svenska (det första om det finns flera)")
+    field: str | None = None
+    value: Any = None
+    errors: list[FieldError] = []
+
+
+# --------------------------------------------------------------------------- search
+
+
+class SearchRequest(_In):
+    question: Question = Field(description="Frågan på svenska")
+    top_k: int = Field(3, ge=1, le=20, description="Högst så många träffar")
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [
+            {"question": "Vilka inkomster räknas vid prövningen av försörjningsstöd?",
+             "top_k": 3}
+        ]},
+    )
+
+
+class Hit(BaseModel):
+    """One cited passage (more fields from the knowledge package are passed on as they are)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    document: str
+    document_status: str | None = None
+    heading_path: list[str] = []
+    section: str | None = None
+    page: int | None = None
+    text: str
+    highlight: Any = None
+    score: float
+    citation: str
+
+
+class SearchResponse(BaseModel):
+    """The same object as one line of ``python -m knowledge search --json``."""
+
+    model_config = ConfigDict(extra="allow")
+
+    question: str
+    answered: bool = Field(description="false: inget stöd i källorna (inget svar ges)")
+    hits: list[Hit]
+
+
+# --------------------------------------------------------------------------- chat
+
+
+class ChatRequest(_In):
+    sender_id: SenderId = Field(description="Samtalets id (en webbläsarflik = ett samtal)")
+    message: ChatText = Field(description="Handläggarens meddelande")
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [
+            {"sender_id": "flik-3f2a", "message": "Vad räknas som skäliga boendekostnader?"}
+        ]},
+    )
+
+
+class QuickReply(BaseModel):
+    title: str
+    payload: str
+
+
+class ChatMessage(BaseModel):
+    text: str
+    buttons: list[QuickReply] = []
+    citations: list[dict[str, Any]] = Field(
+        [], description="Källor till svaret (samma fält som en träff i /api/v1/search)")
+    calculation: dict[str, Any] | None = Field(
+        None, description="En beräkning (samma objekt som /api/v1/calculate svarar med)")
+    facts: dict[str, Any] | None = Field(
+        None, description="Uppgifterna som hittills samlats in för den pågående beräkningen")
+    summary_text: str | None = Field(
+        None, description="Beräkningen som ren text för journalanteckningen")
+
+
+class ChatResponse(BaseModel):
+    messages: list[ChatMessage]
+
+
+# --------------------------------------------------------------------------- health
+
+
+class ComponentHealth(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    ok: bool
+
+
+class HealthResponse(BaseModel):
+    ok: bool
+    components: dict[str, ComponentHealth]

@@ -1,0 +1,362 @@
+// Biståndsguiden chat page: plain JavaScript, no build step, no inline scripts (CSP 'self').
+"use strict";
+
+(function () {
+  const API_CHAT = "/api/v1/chat";
+  const money = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
+  const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+    "september", "oktober", "november", "december"];
+  // Status of a calculator parameter or input → Swedish label and badge style.
+  const ROW_STATUS = {
+    official: null,
+    indata: null,
+    municipal: ["kommunal riktlinje", "info"],
+    convention: ["vald beräkningsregel", "info"],
+    unverified: ["ej verifierad källa", "warn"],
+    unknown: ["okänd källa", "warn"],
+  };
+  const GROUPS = [
+    ["riksnorm", "Riksnorm"],
+    ["kostnad", "Skäliga kostnader"],
+    ["inkomst", "Inkomster"],
+  ];
+
+  const $ = (id) => document.getElementById(id);
+  const log = $("meddelanden");
+  const form = $("formular");
+  const input = $("meddelande");
+  const sendButton = $("skicka");
+  const status = $("status");
+  const factsList = $("uppgifter");
+  const factsEmpty = $("uppgifter-tom");
+  const summary = $("sammanfattning");
+  const summaryEmpty = $("sammanfattning-tom");
+  const copyButton = $("kopiera");
+  const copyStatus = $("kopiera-status");
+
+  const senderId = "webb-" + Array.from(crypto.getRandomValues(new Uint8Array(12)),
+    (b) => b.toString(16).padStart(2, "0")).join("");
+  let busy = false;
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "class") node.className = value;
+      else if (key === "text") node.textContent = value;
+      else node.setAttribute(key, value === true ? "" : value);
+    }
+    for (const child of children) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  function kr(amount) {
+    return money.format(amount) + "\u00a0kr";
+  }
+
+  function scrollToEnd() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  // ------------------------------------------------------------------ messages
+
+  function addUserMessage(text) {
+    log.append(el("li", { class: "message user" },
+      el("span", { class: "who", text: "Du" }),
+      el("p", { class: "text", text: text })));
+    scrollToEnd();
+  }
+
+  function addErrorMessage(text) {
+    log.append(el("li", { class: "message error" },
+      el("span", { class: "who", text: "Fel" }),
+      el("p", { class: "text", text: text })));
+    scrollToEnd();
+  }
+
+  function addBotMessage(message) {
+    const item = el("li", { class: "message bot" },
+      el("span", { class: "who", text: "Biståndsguiden" }));
+    if (message.text) item.append(el("p", { class: "text", text: message.text }));
+    if (message.citations && message.citations.length) item.append(renderCitations(message.citations));
+    if (message.calculation) item.append(renderCalculation(message.calculation));
+    if (message.buttons && message.buttons.length) item.append(renderReplies(message.buttons));
+    log.append(item);
+    if (message.facts) renderFacts(message.facts);
+    if (message.summary_text) {
+      showSummary(message.summary_text);
+    } else if (message.calculation) {
+      showSummary(summaryFromCalculation(message.calculation));
+    }
+    scrollToEnd();
+  }
+
+  function renderReplies(buttons) {
+    const group = el("div", { class: "replies", role: "group", "aria-label": "Svarsalternativ" });
+    for (const button of buttons) {
+      const b = el("button", { type: "button", class: "reply", text: button.title });
+      b.addEventListener("click", () => send(button.payload, button.title));
+      group.append(b);
+    }
+    return group;
+  }
+
+  // ------------------------------------------------------------------ citations
+
+  function statusBadge(documentStatus) {
+    if (!documentStatus) return null;
+    const s = String(documentStatus);
+    const lower = s.toLowerCase();
+    let kind = "info";
+    if (lower.startsWith("upphävd") || lower.startsWith("upphävt") || lower.includes("ersatt")) kind = "bad";
+    else if (lower.startsWith("gällande") || lower.startsWith("gäller") || lower.startsWith("i kraft")) kind = "ok";
+    return el("span", { class: "badge " + kind, text: s });
+  }
+
+  function citationTitle(hit) {
+    if (hit.citation) return hit.citation;
+    const parts = [hit.document, hit.section, hit.page ? "s. " + hit.page : null];
+    return parts.filter(Boolean).join(", ");
+  }
+
+  function renderCitations(hits) {
+    const box = el("section", { class: "citations", "aria-label": "Källor" },
+      el("h3", { text: hits.length === 1 ? "Källa" : "Källor (" + hits.length + ")" }));
+    for (const hit of hits) {
+      const summaryLine = el("summary", null, citationTitle(hit),
+        statusBadge(hit.document_status_text || hit.document_status));
+      const path = Array.isArray(hit.heading_path) ? hit.heading_path.join(" › ") : hit.heading_path;
+      const meta = [path, hit.page ? "sida " + hit.page : null].filter(Boolean).join(" · ");
+      box.append(el("details", { class: "citation" }, summaryLine,
+        meta ? el("p", { class: "citation-meta", text: meta }) : null,
+        el("blockquote", { text: hit.text || "" })));
+    }
+    return box;
+  }
+
+  // ------------------------------------------------------------------ calculation
+
+  function rowStatusBadge(row) {
+    const entry = ROW_STATUS[row.status];
+    if (entry === null) return null;
+    const [label, kind] = entry || [row.status, "info"];
+    return el("span", { class: "badge " + kind, text: label });
+  }
+
+  function rowAmount(row) {
+    if (row.kategori !== "inkomst") return el("td", { class: "amount", text: kr(row.belopp) });
+    if (row.raknas === false) {
+      return el("td", { class: "amount not-counted" }, kr(row.belopp),
+        el("span", { class: "row-note", text: "räknas inte" }));
+    }
+    return el("td", { class: "amount", text: "\u2212" + kr(row.belopp) });
+  }
+
+  function renderCalculation(calc) {
+    const period = (MONTHS[calc.month - 1] || calc.month) + " " + calc.year;
+    const table = el("table", { class: "calc" },
+      el("caption", { text: "Beräkning av försörjningsstöd, " + period }),
+      el("thead", null, el("tr", null,
+        el("th", { scope: "col", text: "Post" }),
+        el("th", { scope: "col", text: "Lagrum och källa" }),
+        el("th", { scope: "col", class: "amount", text: "Belopp" }))));
+    for (const [kategori, heading] of GROUPS) {
+      const rows = (calc.rader || []).filter((r) => r.kategori === kategori);
+      if (!rows.length) continue;
+      const body = el("tbody", null,
+        el("tr", null, el("th", { scope: "rowgroup", colspan: "3", text: heading })));
+      for (const row of rows) {
+        const note = row.berakning || row.orsak;
+        body.append(el("tr", null,
+          el("th", { scope: "row" }, row.text, rowStatusBadge(row),
+            note ? el("span", { class: "row-note", text: note }) : null),
+          el("td", null, row.lagrum, row.kalla ? el("span", { class: "legal", text: row.kalla }) : null),
+          rowAmount(row)));
+      }
+      table.append(body);
+    }
+    const foot = el("tfoot");
+    const line = (label, amount, cls) => foot.append(el("tr", { class: cls || null },
+      el("th", { scope: "row", colspan: "2", text: label }),
+      el("td", { class: "amount", text: amount })));
+    line("Riksnorm", kr(calc.riksnorm));
+    line("Skäliga kostnader", kr(calc.skaliga_kostnader));
+    line("Behov (riksnorm + skäliga kostnader)", kr(calc.behov));
+    line("Beräknade inkomster", "\u2212" + kr(calc.inkomster_beraknade));
+    line("Försörjningsstöd", kr(calc.forsorjningsstod), "total");
+    if (calc.overskott > 0) line("Överskott (inkomster över behovet)", kr(calc.overskott));
+    table.append(foot);
+
+    const box = el("section", { class: "calculation", "aria-label": "Beräkning" }, table);
+    const warnings = [...(calc.varningar || []), ...(calc.noteringar || [])];
+    if (warnings.length) {
+      const list = el("ul");
+      for (const w of warnings) list.append(el("li", { text: w }));
+      box.append(el("div", { class: "warnings" }, el("strong", { text: "Observera" }), list));
+    }
+    return box;
+  }
+
+  function summaryFromCalculation(calc) {
+    const period = (MONTHS[calc.month - 1] || calc.month) + " " + calc.year;
+    const lines = ["Beräkning av försörjningsstöd, " + period];
+    for (const [kategori, heading] of GROUPS) {
+      const rows = (calc.rader || []).filter((r) => r.kategori === kategori);
+      if (!rows.length) continue;
+      lines.push("", heading + ":");
+      for (const r of rows) {
+        const counted = r.kategori === "inkomst" && r.raknas === false ? " (räknas inte)" : "";
+        lines.push("  " + r.text + ": " + kr(r.belopp) + counted + " [" + r.lagrum + "]");
+      }
+    }
+    lines.push("", "Riksnorm: " + kr(calc.riksnorm),
+      "Skäliga kostnader: " + kr(calc.skaliga_kostnader),
+      "Beräknade inkomster: " + kr(calc.inkomster_beraknade),
+      "Försörjningsstöd: " + kr(calc.forsorjningsstod));
+    if (calc.overskott > 0) lines.push("Överskott: " + kr(calc.overskott));
+    return lines.join("\n");
+  }
+
+  // ------------------------------------------------------------------ side panel
+
+  function formatFact(value) {
+    if (value === null || value === undefined || value === "") return "–";
+    if (typeof value === "boolean") return value ? "ja" : "nej";
+    if (typeof value === "number") return money.format(value);
+    if (Array.isArray(value)) return value.length ? value.map(formatFact).join("; ") : "–";
+    if (typeof value === "object") {
+      return Object.entries(value).map(([k, v]) => k + ": " + formatFact(v)).join(", ");
+    }
+    return String(value);
+  }
+
+  function renderFacts(facts) {
+    const entries = Array.isArray(facts)
+      ? facts.map((f) => [f.label || f.name || "", f.value])
+      : Object.entries(facts);
+    factsList.replaceChildren();
+    for (const [label, value] of entries) {
+      factsList.append(el("dt", { text: label }), el("dd", { text: formatFact(value) }));
+    }
+    factsEmpty.hidden = entries.length > 0;
+  }
+
+  function showSummary(text) {
+    summary.textContent = text;
+    summary.hidden = false;
+    summaryEmpty.hidden = true;
+    copyButton.disabled = false;
+  }
+
+  function resetCalculationPanel() {
+    factsList.replaceChildren();
+    factsEmpty.hidden = false;
+    summary.textContent = "";
+    summary.hidden = true;
+    summaryEmpty.hidden = false;
+    copyButton.disabled = true;
+    copyStatus.textContent = "";
+  }
+
+  async function copySummary() {
+    const text = summary.textContent;
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch (err) {
+      // Fallback where the Clipboard API is not allowed: select the text and copy it.
+      const range = document.createRange();
+      range.selectNodeContents(summary);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      const ok = document.execCommand && document.execCommand("copy");
+      if (!ok) {
+        copyStatus.textContent = "Kunde inte kopiera automatiskt. Texten är markerad: tryck Ctrl+C.";
+        return;
+      }
+    }
+    copyStatus.textContent = "Sammanfattningen är kopierad.";
+  }
+
+  // ------------------------------------------------------------------ sending
+
+  function setBusy(value) {
+    busy = value;
+    sendButton.disabled = value;
+    log.setAttribute("aria-busy", value ? "true" : "false");
+    status.textContent = value ? "Assistenten svarar …" : "";
+  }
+
+  async function send(message, shownText) {
+    const text = (message || "").trim();
+    if (!text || busy) return;
+    addUserMessage(shownText || text);
+    setBusy(true);
+    try {
+      const response = await fetch(API_CHAT, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ sender_id: senderId, message: text }),
+      });
+      let body = null;
+      try {
+        body = await response.json();
+      } catch (err) {
+        body = null;
+      }
+      if (!response.ok) {
+        addErrorMessage((body && body.detail) || "Något gick fel (HTTP " + response.status + ").");
+        return;
+      }
+      const messages = (body && body.messages) || [];
+      if (!messages.length) {
+        addErrorMessage("Assistenten gav inget svar. Försök formulera om frågan.");
+      }
+      for (const m of messages) addBotMessage(m);
+    } catch (err) {
+      addErrorMessage("Kunde inte nå webbtjänsten. Kontrollera anslutningen och försök igen.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) {
+      status.textContent = "Skriv ett meddelande först.";
+      input.focus();
+      return;
+    }
+    if (busy) return;
+    input.value = "";
+    send(text);
+    input.focus();
+  });
+
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  $("ny-berakning").addEventListener("click", (event) => {
+    resetCalculationPanel();
+    send(event.currentTarget.dataset.message, "Ny beräkning");
+    input.focus();
+  });
+
+  $("fraga-riktlinjer").addEventListener("click", () => {
+    addBotMessage({
+      text: "Skriv din fråga om riktlinjerna i rutan nedan, till exempel: "
+        + "”Räknas barnbidrag som inkomst?” Svaret visar källorna som citat.",
+    });
+    input.focus();
+  });
+
+  copyButton.addEventListener("click", copySummary);
+})();
