@@ -223,16 +223,18 @@ class Searcher:
         path = list(chunk["heading_path"])
         if len(path) > 1 and path[0].isupper():
             path = path[1:]  # chapter headings in capitals are long; the section path suffices
+        status = chunk["document_status"]
+        status = f"[{status}]" if "(" in status else f"({status})"
         section_is_citation = bool(path) and name in path[-1]
         if section_is_citation:  # statute paragraphs: "12 kap. 8 § SoL (2025:400)"
-            head = f"{path[-1]} ({chunk['document_status']})"
-            rest = path[1:-1] if len(path) > 2 else []
+            parts = [path[-1]]
+            if len(path) > 2:
+                parts.append(" › ".join(path[1:-1]))
+            parts[-1] += f" {status}"
         else:
-            head = f"{name} ({chunk['document_status']})"
-            rest = path
-        parts = [head]
-        if rest:
-            parts.append(" › ".join(rest))
+            parts = [f"{name} {status}"]
+            if path:
+                parts.append(" › ".join(path))
         if chunk.get("page"):
             pages = chunk["page"]
             if chunk.get("page_end") and chunk["page_end"] != chunk["page"]:

@@ -33,7 +33,7 @@ def repair_split_words(text: str) -> str:
 
 _ABBREVIATIONS = (
     "t.ex.", "bl.a.", "m.m.", "t.o.m.", "fr.o.m.", "s.k.", "dvs.", "jfr.", "resp.", "ca.",
-    "st.", "kap.", "s.", "nr.", "p.", "m.fl.", "o.d.", "f.d.", "inkl.", "exkl.",
+    "st.", "kap.", "s.", "nr.", "p.", "m.fl.", "o.d.", "f.d.", "inkl.", "exkl.", "tel.",
 )
 _SENTENCE_END = re.compile(r"[.!?:](?=\s+[\"(]?[A-ZÅÄÖ0-9•\-|])|\n\s*\n|\n(?=\s*[-•|])")
 

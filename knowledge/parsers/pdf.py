@@ -63,7 +63,7 @@ def parse_pdf(path: Path) -> tuple:
 
     page_lines = [[ln.strip() for ln in p.splitlines() if ln.strip()] for p in pages]
     counts = Counter(ln for lines in page_lines for ln in set(lines))
-    repeated = {ln for ln, n in counts.items() if len(pages) >= 3 and n >= len(pages) * 0.6}
+    repeated = {ln for ln, n in counts.items() if n >= max(2, len(pages) * 0.6)}
 
     # (line, page) with running headers/footers and bare page numbers removed
     lines: list[tuple[str, int]] = []
