@@ -84,8 +84,14 @@ postgres-deps:
 	       "apt-get): the PostgreSQL restart test will be SKIPPED. ***"; \
 	fi
 
-e2e: setup postgres-deps
+e2e: setup postgres-deps browser-deps
 	$(VENV)/bin/pytest -m "e2e or browser"
+
+# Browser tests: Debian's chromium (Playwright's own browser download does not work here) and
+# axe-core from the npm registry (tests/browser/package-lock.json).
+browser-deps:
+	command -v chromium >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium)
+	test -d tests/browser/node_modules/axe-core || (cd tests/browser && npm ci --no-audit --no-fund)
 
 test: setup lint unit validate rasa-test e2e
 
