@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from .errors import InputError
-from .models import CalculationInput, CalculationResult, Row, TraceParam, parse_input
+from .models import CalculationInput, CalculationResult, parse_input
 from .params import STATUS_SV, Param, YearParameters, load_parameters, load_rules
 
 INDATA_KALLA = "Uppgift i ansökan"
@@ -61,7 +61,7 @@ class _Calc:
     __slots__ = ("rows", "used", "lagrum", "year")
 
     def __init__(self, lagrum: dict[str, str], year: int) -> None:
-        self.rows: list[Row] = []
+        self.rows: list[dict[str, Any]] = []
         self.used: dict[str, Param] = {}
         self.lagrum = lagrum
         self.year = year
@@ -79,20 +79,18 @@ class _Calc:
         else:
             kalla = "; ".join(dict.fromkeys(p.source for p in params))
             status = max((p.status for p in params), key=_RANK.__getitem__)
-        self.rows.append(Row.model_construct(
-            kategori=kategori, text=text, belopp=belopp, lagrum=self.lagrum[topic], kalla=kalla,
-            status=status, parametrar=[p.name for p in params], raknas=extra.get("raknas"),
-            orsak=extra.get("orsak"), berakning=extra.get("berakning"),
-            medlem=extra.get("medlem")))
+        self.rows.append({
+            "kategori": kategori, "text": text, "belopp": belopp,
+            "lagrum": self.lagrum[topic], "kalla": kalla, "status": status,
+            "parametrar": [p.name for p in params], **extra})
 
     def input_row(self, kategori: str, text: str, belopp: int, topic: str,
                   **extra: Any) -> None:
-        self.rows.append(Row.model_construct(
-            kategori=kategori, text=text, belopp=belopp, lagrum=self.lagrum[topic],
-            kalla=extra.get("kalla", INDATA_KALLA), status=extra.get("status", INDATA_STATUS),
-            parametrar=extra.get("parametrar", []), raknas=extra.get("raknas"),
-            orsak=extra.get("orsak"), berakning=extra.get("berakning"),
-            medlem=extra.get("medlem")))
+        row = {"kategori": kategori, "text": text, "belopp": belopp,
+               "lagrum": self.lagrum[topic], "kalla": INDATA_KALLA, "status": INDATA_STATUS,
+               "parametrar": []}  # given, so pydantic need not deep-copy the default
+        row.update(extra)
+        self.rows.append(row)
 
 
 def _unknown(field: str, value: Any, what: str, p: Param, year: int) -> InputError:
@@ -269,26 +267,18 @@ def compute(inp: CalculationInput | dict[str, Any]) -> CalculationResult:
     # --- totals ------------------------------------------------------------------------------
     riksnorm = skaliga = counted_sum = not_counted_sum = 0
     for r in c.rows:
-        if r.kategori == "riksnorm":
-            riksnorm += r.belopp
-        elif r.kategori == "kostnad":
-            skaliga += r.belopp
-        elif r.raknas:
-            counted_sum += r.belopp
+        kategori = r["kategori"]
+        if kategori == "riksnorm":
+            riksnorm += r["belopp"]
+        elif kategori == "kostnad":
+            skaliga += r["belopp"]
+        elif r["raknas"]:
+            counted_sum += r["belopp"]
         else:
-            not_counted_sum += r.belopp
+            not_counted_sum += r["belopp"]
     behov = riksnorm + skaliga
 
-    warnings = []
-    for p in c.used.values():
-        if p.status == "unverified":
-            warnings.append(
-                f"{_describe(p)}: {kr(p.value)} har status ej verifierad ({p.source})."  # type: ignore[arg-type]
-                + (f" {p.note}." if p.note else ""))
-        elif p.status == "municipal":
-            warnings.append(
-                f"{_describe(p)}: {kr(p.value)} kommer från en kommuns publicerade tabell, "  # type: ignore[arg-type]
-                f"inte från SFS-texten ({p.source}).")
+    warnings = [w for w in map(_warning, c.used.values()) if w]
     for j, inc in enumerate(inp.incomes):
         lr = rules.lagrum[rules.income_types[inc.type].topic]
         if lr.old is None and lr.from_ is not None and ctx["start"] < lr.from_:
@@ -296,19 +286,36 @@ def compute(inp: CalculationInput | dict[str, Any]) -> CalculationResult:
                 f"incomes[{j}]: {lr.new} gäller från {lr.from_.isoformat()}, alltså inte hela "
                 f"{year}-{inp.month:02d}; pröva den tidigare delen av månaden särskilt.")
 
-    return CalculationResult.model_construct(
-        year=year, month=inp.month, tillamplig_lag=ctx["law"],
-        lagrum=ctx["lagrum"]["forsorjningsstod"],
-        antal_vuxna=n_adults, antal_barn=n_children,
-        hushall_storlek=shared if shared is not None else size,
-        riksnorm=riksnorm, skaliga_kostnader=skaliga, behov=behov,
-        inkomster_beraknade=counted_sum, inkomster_ej_beraknade=not_counted_sum,
-        forsorjningsstod=max(0, behov - counted_sum), overskott=max(0, counted_sum - behov),
-        rader=c.rows, varningar=warnings, noteringar=notes,
-        parametrar=[TraceParam.model_construct(namn=p.name, varde=p.value, kalla=p.source,
-                                               status=p.status, anmarkning=p.note)
-                    for p in c.used.values()],
-    )
+    # one validation of the whole result in pydantic-core (faster than constructing each row)
+    return CalculationResult.model_validate({
+        "year": year, "month": inp.month, "tillamplig_lag": ctx["law"],
+        "lagrum": ctx["lagrum"]["forsorjningsstod"],
+        "antal_vuxna": n_adults, "antal_barn": n_children,
+        "hushall_storlek": shared if shared is not None else size,
+        "riksnorm": riksnorm, "skaliga_kostnader": skaliga, "behov": behov,
+        "inkomster_beraknade": counted_sum, "inkomster_ej_beraknade": not_counted_sum,
+        "forsorjningsstod": max(0, behov - counted_sum),
+        "overskott": max(0, counted_sum - behov),
+        "rader": c.rows, "varningar": warnings, "noteringar": notes,
+        "parametrar": [_trace(p) for p in c.used.values()],
+    })
+
+
+@cache
+def _trace(p: Param) -> dict[str, Any]:
+    return {"namn": p.name, "varde": p.value, "kalla": p.source, "status": p.status,
+            "anmarkning": p.note}
+
+
+@cache
+def _warning(p: Param) -> str | None:
+    if p.status == "unverified":
+        return (f"{_describe(p)}: {kr(p.value)} har status ej verifierad ({p.source})."  # type: ignore[arg-type]
+                + (f" {p.note}." if p.note else ""))
+    if p.status == "municipal":
+        return (f"{_describe(p)}: {kr(p.value)} kommer från en kommuns publicerade tabell, "  # type: ignore[arg-type]
+                f"inte från SFS-texten ({p.source}).")
+    return None
 
 
 def _job_note(inp: CalculationInput, active: bool, required: int, maximum: int) -> str:
