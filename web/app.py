@@ -17,7 +17,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 
 from calculator import CalculationInput, CalculationResult
-from web import errors
+from web import audit, errors, security
 from web.resources import load_resources
 from web.routers import calculate, chat, health, page, search
 from web.routers.page import STATIC_DIR
@@ -71,6 +71,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings or get_settings()
     errors.install(app)
+    # Outermost last: the guard (headers, access, size) wraps the audit, which wraps the app.
+    audit.install(app)
+    security.install(app)
     for module in (calculate, search, chat, health, page):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

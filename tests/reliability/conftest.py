@@ -93,3 +93,40 @@ def postgres() -> Iterator[Postgres]:
         )
         time.sleep(0.2)
         shutil.rmtree(base, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- web app
+
+LOCAL = ("127.0.0.1", 50000)
+REMOTE = ("203.0.113.7", 40000)  # TEST-NET-3: never a real client
+
+
+@pytest.fixture(scope="session")
+def small_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real index of the real corpus, embedded with the fast deterministic hash embedder."""
+    from knowledge import build_index
+    from knowledge.embedders import HashEmbedder
+
+    index_dir = tmp_path_factory.mktemp("index")
+    build_index(index_dir, embedder=HashEmbedder(), progress=False)
+    return index_dir
+
+
+@pytest.fixture
+def web_settings(small_index: Path):
+    from web.settings import Settings
+
+    return Settings(
+        index_dir=str(small_index),
+        rasa_url=f"http://127.0.0.1:{free_port()}",
+        action_server_url=f"http://127.0.0.1:{free_port()}",
+        health_timeout_seconds=1.0,
+        rasa_timeout_seconds=5.0,
+    )
+
+
+@pytest.fixture
+def audit_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "audit.jsonl"
+    monkeypatch.setenv("BG_AUDIT_FILE", str(path))
+    return path

@@ -70,7 +70,7 @@ def rasa_app(settings):
         fakes.append(fake)
         client = RasaClient("http://rasa.test", transport=httpx.MockTransport(fake))
         app.dependency_overrides[get_rasa_client] = lambda: client
-        return TestClient(app)
+        return TestClient(app, client=("127.0.0.1", 50000))
 
     return use
 

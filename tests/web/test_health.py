@@ -56,7 +56,7 @@ def healthy_services() -> Iterator[str]:
 def test_health_is_ok_when_every_component_is(settings, healthy_services):
     app = create_app(settings.model_copy(update={
         "rasa_url": healthy_services, "action_server_url": healthy_services}))
-    with TestClient(app) as client:
+    with TestClient(app, client=("127.0.0.1", 50000)) as client:
         body = client.get("/health").json()
     assert body["ok"] is True
     assert {name: c["ok"] for name, c in body["components"].items()} == {

@@ -71,7 +71,7 @@ def test_without_an_index_search_answers_503_and_the_rest_works(settings, tmp_pa
     empty = tmp_path / "tomt-index"
     empty.mkdir()
     app = create_app(settings.model_copy(update={"index_dir": str(empty)}))
-    with TestClient(app) as client:
+    with TestClient(app, client=("127.0.0.1", 50000)) as client:
         response = client.post("/api/v1/search", json={"question": QUESTION})
         assert response.status_code == 503
         detail = response.json()["detail"]

@@ -1,0 +1,229 @@
+"""The audit trail: one JSON line per answered question and per calculation.
+
+Written by the web layer for ``POST /api/v1/search``, ``POST /api/v1/calculate`` and for chat
+replies that carry citations or a calculation, so that a result can be explained later: what
+was asked (with personal identity numbers removed), what was answered, which corpus version
+(the index manifest's hashes) and which parameter files (year file and rules file, by SHA-256)
+were used.
+
+Never in the file: personal identity numbers (every text goes through :func:`web.pii.redact`),
+the conversation id in clear (only a SHA-256 prefix, enough to find the Rasa tracker from it by
+hashing the candidates), client addresses or tokens. Not detected: names typed into free text;
+the chat page asks caseworkers not to write them.
+
+The file is ``BG_AUDIT_FILE`` (default ``var/audit.jsonl``, git-ignored), appended to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+import uuid
+from collections.abc import Awaitable, Callable, MutableMapping
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from web.pii import redact
+
+log = logging.getLogger(__name__)
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+AUDITED = {"/api/v1/search": "search", "/api/v1/calculate": "calculate", "/api/v1/chat": "chat"}
+PARAMETER_DIR = Path(__file__).resolve().parents[1] / "calculator" / "parameters"
+CORPUS_KEYS = ("corpus_hash", "sources_hash", "embedder", "format", "built_at")
+
+
+class AuditSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BG_")
+
+    audit_file: Path = Path("var/audit.jsonl")
+
+
+def conversation_ref(sender_id: str) -> str:
+    return hashlib.sha256(sender_id.encode("utf-8")).hexdigest()[:16]
+
+
+def scrub(value: Any) -> Any:
+    """A copy of ``value`` with personal identity numbers removed from every string."""
+    if isinstance(value, str):
+        return redact(value).text
+    if isinstance(value, dict):
+        return {scrub(k): scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrub(v) for v in value]
+    return value
+
+
+@lru_cache(maxsize=64)
+def _file_sha256(path: Path, mtime_ns: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _sha256_of(path: Path) -> str | None:
+    try:
+        return _file_sha256(path, path.stat().st_mtime_ns)
+    except OSError:
+        return None
+
+
+def parameter_versions(year: Any) -> dict[str, Any]:
+    """Which parameter files a calculation for ``year`` used, identified by content hash."""
+    year_file = PARAMETER_DIR / f"{year}.yaml"
+    rules_file = PARAMETER_DIR / "rules.yaml"
+    return {
+        "year": year,
+        "file": f"calculator/parameters/{year_file.name}",
+        "sha256": _sha256_of(year_file),
+        "rules_file": "calculator/parameters/rules.yaml",
+        "rules_sha256": _sha256_of(rules_file),
+    }
+
+
+def corpus_version(app: Any) -> dict[str, Any] | None:
+    resources = getattr(getattr(app, "state", None), "resources", None)
+    searcher = getattr(resources, "searcher", None)
+    manifest = getattr(searcher, "manifest", None)
+    if not isinstance(manifest, dict):
+        return None
+    return {k: manifest.get(k) for k in CORPUS_KEYS}
+
+
+def _hit_ref(hit: dict[str, Any]) -> dict[str, Any]:
+    keys = ("citation", "document", "document_status", "section", "page", "score")
+    return {k: hit.get(k) for k in keys if k in hit}
+
+
+class AuditLog:
+    """Appends JSON lines; one lock per process, one write call per line."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+
+    def write(self, record: dict[str, Any]) -> None:
+        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+        with self._lock, self.path.open("a", encoding="utf-8") as out:
+            out.write(line)
+
+    def records(self) -> list[dict[str, Any]]:
+        if not self.path.exists():
+            return []
+        return [json.loads(line) for line in self.path.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+
+
+def build_record(kind: str, request: Any, response: Any, app: Any) -> dict[str, Any] | None:
+    """The audit record for one successful call, or None when there is nothing to record."""
+    base: dict[str, Any] = {
+        "ts": datetime.now(UTC).isoformat(timespec="milliseconds"),
+        "id": uuid.uuid4().hex,
+        "kind": kind,
+    }
+    if not isinstance(request, dict) or not isinstance(response, dict):
+        return None
+    if kind == "search":
+        return {
+            **base,
+            "question": scrub(request.get("question")),
+            "top_k": request.get("top_k"),
+            "answered": response.get("answered"),
+            "hits": [_hit_ref(h) for h in response.get("hits", []) if isinstance(h, dict)],
+            "corpus": corpus_version(app),
+        }
+    if kind == "calculate":
+        return {
+            **base,
+            "input": scrub(request),
+            "result": scrub(response),
+            "parameters": parameter_versions(response.get("year")),
+        }
+    if kind == "chat":
+        messages = [m for m in response.get("messages", []) if isinstance(m, dict)]
+        citations = [c for m in messages for c in m.get("citations") or []
+                     if isinstance(c, dict)]
+        calculations = [m["calculation"] for m in messages
+                        if isinstance(m.get("calculation"), dict)]
+        if not citations and not calculations:
+            return None
+        message = request.get("message")
+        redaction = redact(message) if isinstance(message, str) else None
+        sender = request.get("sender_id")
+        record = {
+            **base,
+            "conversation": conversation_ref(sender) if isinstance(sender, str) else None,
+            "message": redaction.text if redaction else None,
+            "personnummer_removed": redaction.removed if redaction else 0,
+            "replies": [scrub(m.get("text")) for m in messages],
+            "citations": [_hit_ref(c) for c in citations],
+            "calculations": scrub(calculations),
+        }
+        if citations:
+            record["corpus"] = corpus_version(app)
+        if calculations:
+            record["parameters"] = [parameter_versions(c.get("year")) for c in calculations]
+        return record
+    return None
+
+
+class AuditMiddleware:
+    """Pure ASGI: watches the audited endpoints' request and response bodies, never alters
+    them, and writes one record after a 200 answer."""
+
+    def __init__(self, app: ASGIApp, audit: AuditLog) -> None:
+        self.app = app
+        self.audit = audit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        kind = AUDITED.get(scope.get("path", "")) if scope["type"] == "http" else None
+        if kind is None or scope.get("method") != "POST":
+            await self.app(scope, receive, send)
+            return
+        request_body = bytearray()
+        response_body = bytearray()
+        status = 0
+
+        async def watching_receive() -> Message:
+            message = await receive()
+            if message["type"] == "http.request":
+                request_body.extend(message.get("body", b""))
+            return message
+
+        async def watching_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif message["type"] == "http.response.body" and status == 200:
+                response_body.extend(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, watching_receive, watching_send)
+        if status != 200:
+            return
+        try:
+            record = build_record(kind, json.loads(request_body), json.loads(response_body),
+                                  scope.get("app"))
+            if record is not None:
+                self.audit.write(record)
+        except Exception:  # the answer has been sent; a failed audit line must be visible
+            log.exception("audit record for %s could not be written", kind)
+
+
+def install(app: FastAPI, settings: AuditSettings | None = None) -> AuditLog:
+    settings = settings or AuditSettings()
+    audit = AuditLog(settings.audit_file)
+    app.add_middleware(AuditMiddleware, audit=audit)
+    app.state.audit = audit
+    return audit
