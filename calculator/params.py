@@ -336,7 +336,6 @@ REQUIRED_RULES = (
     "jobbstimulans_manader_med_stod",
     "jobbstimulans_max_manader",
     "dagar_divisor",
-    "barn_max_alder",
     "skolungdom_fran_alder",
 )
 REQUIRED_LAGRUM = (

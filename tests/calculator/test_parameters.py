@@ -219,7 +219,7 @@ def test_rules_file_rejects_a_missing_rule(tmp_path: Path) -> None:
     target = tmp_path / "rules.yaml"
     text = (PARAMETER_DIR / "rules.yaml").read_text(encoding="utf-8")
     start = text.index("  dagar_divisor:")
-    end = text.index("  barn_max_alder:")
+    end = text.index("  skolungdom_fran_alder:")
     target.write_text(text[:start] + text[end:], encoding="utf-8")
     with pytest.raises(ParameterError, match=r"rules\.yaml: key parameters\.dagar_divisor"):
         load_rules_file(target)
