@@ -115,8 +115,17 @@ async def _service_unavailable(_: Request, exc: ServiceUnavailableError) -> JSON
 _HTTP_SV = {404: "Sidan eller resursen finns inte.", 405: "Metoden är inte tillåten här."}
 
 
+# FastAPI's own 400 for a body it cannot decode (not UTF-8 / not JSON).
+_BODY_PARSE_ERROR = "There was an error parsing the body"
+
+
 async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
     detail = exc.detail
+    if exc.status_code == 400 and detail == _BODY_PARSE_ERROR:
+        return JSONResponse(error_body([{
+            "field": "indata", "value": None,
+            "message": "Indata kunde inte läsas: det är inte giltig JSON i UTF-8."}]),
+            status_code=422)
     if detail == HTTPStatus(exc.status_code).phrase:  # Starlette's English default
         detail = _HTTP_SV.get(exc.status_code, detail)
     return JSONResponse({"detail": detail}, status_code=exc.status_code,

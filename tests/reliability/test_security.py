@@ -137,3 +137,11 @@ def test_long_message_under_the_byte_limit_gets_422_naming_the_field(make_client
     assert response.json()["field"] == "message"
     assert response.json()["detail"] == (
         "Fältet message får vara högst 5000 tecken, men är 5001 tecken.")
+
+
+def test_a_body_that_is_not_utf8_json_gets_422_in_swedish(make_client):
+    client = make_client(peer=LOCAL)
+    response = client.post("/api/v1/chat", content=b"\xd6\x8d\xff\x08^",
+                           headers={"Content-Type": "application/json"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == "Indata kunde inte läsas: det är inte giltig JSON i UTF-8."
