@@ -23,6 +23,7 @@
 
   const $ = (id) => document.getElementById(id);
   const log = $("meddelanden");
+  const list = $("meddelandelista");
   const form = $("formular");
   const input = $("meddelande");
   const sendButton = $("skicka");
@@ -64,14 +65,14 @@
   // ------------------------------------------------------------------ messages
 
   function addUserMessage(text) {
-    log.append(el("li", { class: "message user" },
+    list.append(el("li", { class: "message user" },
       el("span", { class: "who", text: "Du" }),
       el("p", { class: "text", text: text })));
     scrollToEnd();
   }
 
   function addErrorMessage(text) {
-    log.append(el("li", { class: "message error" },
+    list.append(el("li", { class: "message error" },
       el("span", { class: "who", text: "Fel" }),
       el("p", { class: "text", text: text })));
     scrollToEnd();
@@ -84,7 +85,7 @@
     if (message.citations && message.citations.length) item.append(renderCitations(message.citations));
     if (message.calculation) item.append(renderCalculation(message.calculation));
     if (message.buttons && message.buttons.length) item.append(renderReplies(message.buttons));
-    log.append(item);
+    list.append(item);
     if (message.facts) renderFacts(message.facts);
     if (message.summary_text) {
       showSummary(message.summary_text);
