@@ -71,8 +71,14 @@ def test_a_guideline_question_gets_an_answer_with_an_expandable_citation(page):
 def _calculation_reply(result: dict) -> dict:
     return {"messages": [{
         "text": "Här är beräkningen.", "buttons": [], "citations": [], "calculation": result,
-        "facts": {"Månad": "mars 2024", "Vuxna": "sökande 34 år och partner 31 år",
-                  "Barn": "4 år och 19 år (går i skolan)"},
+        # the shape of the calculation actions' facts payload ("rå" is the raw slot)
+        "facts": {"månad": "mars 2024",
+                  "hushåll": "sambor, 2 barn (4 år, 19 år i skolan)",
+                  "kostnader": {"Hyra": 7200, "Hushållsel": 450, "Hemförsäkring": 180},
+                  "inkomster": [{"typ": "Lön", "belopp": 9000, "person": "partner"}],
+                  "skälig_boendekostnad": None,
+                  "månader_med_stöd": 7,
+                  "rå": {"adults": 2}},
         "summary_text": "Försörjningsstöd mars 2024: 14 990 kr",
     }]}
 
@@ -100,7 +106,15 @@ def test_a_calculation_is_shown_as_a_table_with_legal_basis_and_total(page):
     not_counted = table.locator("tbody tr", has_text="jobbstimulans 25 %").first
     assert "räknas inte" in not_counted.locator("td.amount").inner_text()
     # side panel: facts and the journal summary, copied with the button
-    assert page.locator("#uppgifter dt").all_inner_texts() == ["Månad", "Vuxna", "Barn"]
+    assert page.locator("#uppgifter dt").all_inner_texts() == [
+        "Månad", "Hushåll", "Kostnader", "Inkomster", "Skälig boendekostnad (tak)",
+        "Månader i följd med stöd"]
+    facts = page.locator("#uppgifter dd")
+    assert facts.nth(2).locator("li").all_inner_texts() == [
+        f"Hyra: 7{NBSP}200{NBSP}kr", f"Hushållsel: 450{NBSP}kr", f"Hemförsäkring: 180{NBSP}kr"]
+    assert facts.nth(3).inner_text() == f"Lön (partner): 9{NBSP}000{NBSP}kr"
+    assert facts.nth(4).inner_text() == "ej angivet"
+    assert facts.nth(5).inner_text() == "7"
     page.get_by_role("button", name="Kopiera").click()
     expect(page.locator("#kopiera-status")).to_have_text("Sammanfattningen är kopierad.")
     assert page.evaluate("navigator.clipboard.readText()") == (

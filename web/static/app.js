@@ -223,24 +223,66 @@
 
   // ------------------------------------------------------------------ side panel
 
+  // The facts payload of the calculation actions: Swedish keys → values ("rå" is the raw slot).
+  const FACT_LABELS = {
+    "månad": "Månad",
+    "hushåll": "Hushåll",
+    "kostnader": "Kostnader",
+    "inkomster": "Inkomster",
+    "skälig_boendekostnad": "Skälig boendekostnad (tak)",
+    "månader_med_stöd": "Månader i följd med stöd",
+  };
+  const HIDDEN_FACTS = new Set(["rå", "raw"]);
+  const NOT_GIVEN = "ej angivet";
+
+  function factLabel(key) {
+    if (FACT_LABELS[key]) return FACT_LABELS[key];
+    const text = String(key).replace(/_/g, " ");
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
   function formatFact(value) {
-    if (value === null || value === undefined || value === "") return "–";
+    if (value === null || value === undefined || value === "") return NOT_GIVEN;
     if (typeof value === "boolean") return value ? "ja" : "nej";
     if (typeof value === "number") return money.format(value);
-    if (Array.isArray(value)) return value.length ? value.map(formatFact).join("; ") : "–";
+    if (Array.isArray(value)) return value.length ? value.map(formatFact).join("; ") : "inga";
     if (typeof value === "object") {
       return Object.entries(value).map(([k, v]) => k + ": " + formatFact(v)).join(", ");
     }
     return String(value);
   }
 
+  function bulletList(items) {
+    const ul = el("ul", { class: "fact-list" });
+    for (const item of items) ul.append(el("li", { text: item }));
+    return ul;
+  }
+
+  function factValue(key, value) {
+    if (value === null || value === undefined || value === "") return NOT_GIVEN;
+    if (key === "kostnader" && typeof value === "object" && !Array.isArray(value)) {
+      const entries = Object.entries(value);
+      return entries.length ? bulletList(entries.map(([k, v]) => k + ": " + kr(v))) : "inga";
+    }
+    if (key === "inkomster" && Array.isArray(value)) {
+      if (!value.length) return "inga";
+      return bulletList(value.map((i) => (i.typ || "Inkomst")
+        + (i.person ? " (" + i.person + ")" : "") + ": " + kr(i.belopp)));
+    }
+    if (key === "skälig_boendekostnad") {
+      const amount = typeof value === "object" ? value.amount : value;
+      return typeof amount === "number" ? kr(amount) : formatFact(value);
+    }
+    return formatFact(value);
+  }
+
   function renderFacts(facts) {
     const entries = Array.isArray(facts)
       ? facts.map((f) => [f.label || f.name || "", f.value])
-      : Object.entries(facts);
+      : Object.entries(facts).filter(([key]) => !HIDDEN_FACTS.has(key));
     factsList.replaceChildren();
-    for (const [label, value] of entries) {
-      factsList.append(el("dt", { text: label }), el("dd", { text: formatFact(value) }));
+    for (const [key, value] of entries) {
+      factsList.append(el("dt", { text: factLabel(key) }), el("dd", null, factValue(key, value)));
     }
     factsEmpty.hidden = entries.length > 0;
   }
