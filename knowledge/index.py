@@ -21,12 +21,14 @@ import numpy as np
 from tqdm import tqdm
 
 from knowledge.embedders import E5Embedder, Embedder
+from knowledge.lawrefs import MAPPING_FILE, paragraph_topic
 from knowledge.lexical import LexicalIndex
 from knowledge.loader import CORPUS_DIR, LOCAL_DIR, Corpus, load_corpus, sources_hash
 from knowledge.model import Chunk
 from knowledge.text import sentence_spans
 
 FORMAT_VERSION = 1
+VIEWS_VERSION = 2  # bump when chunk_views() or lexical_text() change what is indexed
 DEFAULT_INDEX_DIR = Path(__file__).parent / "index"
 VIEW_PASSAGE, VIEW_HEADING, VIEW_SENTENCE = 0, 1, 2
 
@@ -52,9 +54,11 @@ def heading_label(chunk: Chunk) -> str:
 def chunk_views(chunk: Chunk) -> list[tuple[int, int, int, str]]:
     """(kind, start, end, text to embed); start/end are offsets into chunk.text."""
     label = heading_label(chunk)
+    topic = paragraph_topic(chunk.section)
+    heading = f"{chunk.document_title}: {label}" + (f" ({topic})" if topic else "")
     views = [
         (VIEW_PASSAGE, 0, len(chunk.text), f"{label}: {chunk.text}"),
-        (VIEW_HEADING, 0, 0, f"{chunk.document_title}: {label}"),
+        (VIEW_HEADING, 0, 0, heading),
     ]
     spans = sentence_spans(chunk.text)
     if len(spans) > 1:
@@ -65,7 +69,8 @@ def chunk_views(chunk: Chunk) -> list[tuple[int, int, int, str]]:
 
 def lexical_text(chunk: Chunk) -> str:
     # the section heading counts twice: it names the topic the passage answers
-    return f"{heading_label(chunk)} {chunk.section} {chunk.text}"
+    topic = paragraph_topic(chunk.section) or ""
+    return f"{heading_label(chunk)} {chunk.section} {topic} {chunk.text}"
 
 
 def _key(text: str) -> str:
@@ -113,7 +118,12 @@ def build_index(
     started = time.perf_counter()
     index_dir = Path(index_dir) if index_dir is not None else DEFAULT_INDEX_DIR
     embedder = embedder or E5Embedder()
-    src_hash = sources_hash(corpus_dir, local_dir) if corpus is None else None
+    src_hash = None
+    if corpus is None:
+        digest = hashlib.sha256(sources_hash(corpus_dir, local_dir).encode())
+        digest.update(f"views-{VIEWS_VERSION}".encode())
+        digest.update(MAPPING_FILE.read_bytes())  # statute topics are part of the views
+        src_hash = digest.hexdigest()[:16]
     manifest_path = index_dir / "manifest.json"
     if not force and src_hash and manifest_path.exists():
         try:

@@ -59,3 +59,8 @@ def find_law_refs(text: str) -> list[dict[str, str]]:
             ref["topic"] = entry["topic"]
         found.append(ref)
     return found
+
+
+def paragraph_topic(section: str) -> str | None:
+    """The topic name of a statute paragraph ("12 kap. 8 § SoL (2025:400)" -> "Jobbstimulans …")."""
+    return (load_mapping().get("topics") or {}).get(section)

@@ -29,7 +29,10 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 def tokenize(text: str) -> list[str]:
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS and not w.isdigit()]
+    words = [
+        w for w in _TOKEN.findall(text.lower())
+        if w not in STOPWORDS and not (w.isdigit() and len(w) != 4)  # keep years: "2026"
+    ]
     return _stemmer().stemWords(words)
 
 

@@ -21,6 +21,7 @@ from knowledge.index import (
 )
 from knowledge.lawrefs import find_law_refs
 from knowledge.lexical import LexicalIndex, tokenize
+from knowledge.vocabulary import asks_for_law, expand
 
 CALIBRATION_FILE = Path(__file__).parent / "calibration.json"
 
@@ -34,6 +35,7 @@ class Params:
     w_sentence: float = 1.0
     w_lexical: float = 0.10
     lexical_saturation: float = 5.0  # bm25 / (bm25 + c): absolute, not relative to the top hit
+    w_law: float = 0.0  # bonus for statute paragraphs when the question asks for the law
     threshold: float | None = None  # on the confidence of the best hit
     confidence: str = "dense_max"
     extra: dict[str, Any] = field(default_factory=dict)
@@ -83,6 +85,11 @@ class Searcher:
                 self.sentence_rows.setdefault(int(chunk), []).append(row)  # type: ignore[arg-type]
         self.sentence_rows = {k: np.asarray(v) for k, v in self.sentence_rows.items()}
         self._gap_terms = self._collect_gap_terms()
+        statute_kinds = {"lag", "förordning"}
+        self.is_statute = np.array(
+            [documents.get(c["document"], {}).get("kind") in statute_kinds for c in chunks],
+            dtype=np.float32,
+        )
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -154,9 +161,14 @@ class Searcher:
                    lexical, params)
 
     # ------------------------------------------------------------------ scoring
-    def score_chunks(self, question: str) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
-        """Fused score per chunk, the per-ranker features and the query vector."""
-        q = np.asarray(self.embedder.query([question]), dtype=np.float32).reshape(1, -1)
+    def features(self, question: str) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """Per-chunk evidence from each ranker, and the query vector.
+
+        The question is expanded with the caseworkers' vocabulary first; e5 gets it with the
+        "query: " prefix (Embedder.query), passages were embedded with "passage: ".
+        """
+        expanded = expand(question)
+        q = np.asarray(self.embedder.query([expanded]), dtype=np.float32).reshape(1, -1)
         faiss.normalize_L2(q)
         n_chunks = len(self.chunks)
         k = min(self.faiss_index.ntotal, max(256, 4 * n_chunks) if n_chunks < 5000 else 2048)
@@ -178,17 +190,25 @@ class Searcher:
         # chunks without sentence views: their passage is their only sentence
         no_sentences = features["sentence"] <= floor
         features["sentence"][no_sentences] = features["passage"][no_sentences]
-        bm25 = self.lexical.scores(question)
-        features["lexical_raw"] = bm25
-        p = self.params
-        lexical = bm25 / (bm25 + p.lexical_saturation)
-        features["lexical"] = lexical
-        fused = (
+        features["lexical_raw"] = self.lexical.scores(expanded)
+        features["law"] = self.is_statute * (1.0 if asks_for_law(question) else 0.0)
+        return features, q[0]
+
+    def fuse(self, features: dict[str, np.ndarray], params: Params | None = None) -> np.ndarray:
+        p = params or self.params
+        bm25 = features["lexical_raw"]
+        dense = (
             p.w_passage * features["passage"]
             + p.w_heading * features["heading"]
             + p.w_sentence * features["sentence"]
-        ) / (p.w_passage + p.w_heading + p.w_sentence) + p.w_lexical * lexical
-        return fused, features, q[0]
+        ) / (p.w_passage + p.w_heading + p.w_sentence)
+        lexical = bm25 / (bm25 + p.lexical_saturation)
+        return dense + p.w_lexical * lexical + p.w_law * features["law"]
+
+    def score_chunks(self, question: str) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+        """Fused score per chunk, the per-ranker features and the query vector."""
+        features, q = self.features(question)
+        return self.fuse(features), features, q
 
     def confidence(self, best: int, fused: np.ndarray, features: dict[str, np.ndarray]) -> float:
         if self.params.confidence == "fused":
@@ -271,6 +291,9 @@ class Searcher:
         confidence = self.confidence(int(best[0]), fused, features) if k else 0.0
         threshold = self.params.threshold
         answered = bool(k) and (threshold is None or confidence >= threshold)
+        gaps = self.gaps_for(question)
+        if gaps:
+            answered = False  # the corpus is known to lack the section the question is about
         hits = []
         for number in best:
             chunk = self.chunks[int(number)]
@@ -297,16 +320,19 @@ class Searcher:
             "confidence": round(confidence, 4),
             "hits": hits,
         }
-        q_tokens = set(tokenize(question))
-        gaps = [
-            {"document": gap_doc, "missing_section": heading, "note": gap["note"]}
-            for tokens, gap, heading in self._gap_terms
-            if tokens & q_tokens
-            for gap_doc in [self._gap_document(gap)]
-        ]
         if gaps:
             result["gaps"] = gaps
         return result
+
+    def gaps_for(self, question: str) -> list[dict[str, Any]]:
+        """Known holes in the sources (SOSFS 2003:5 p. 21) that the question is about."""
+        q_tokens = set(tokenize(question))
+        return [
+            {"document": self._gap_document(gap), "missing_section": heading,
+             "note": gap["note"]}
+            for tokens, gap, heading in self._gap_terms
+            if tokens & q_tokens
+        ]
 
     def _gap_document(self, gap: dict[str, Any]) -> str:
         for doc in self.documents.values():

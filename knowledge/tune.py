@@ -1,0 +1,138 @@
+"""Tune the fusion weights and calibrate the 'answered' threshold on the TUNE split only.
+
+    python -m knowledge.tune [--write]
+
+Reads knowledge/eval/questions_tune.jsonl and out_of_scope_tune.txt, grid-searches the
+weights of the rankers (section-level recall@1 + recall@3 + MRR@10), then picks the lowest
+confidence threshold at which ≥ 97 % of the in-domain questions are still answered and
+reports how many out-of-scope questions it turns away. --write stores the result in
+knowledge/calibration.json (keyed by embedder), which Searcher.load uses.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Annotated
+
+import numpy as np
+import typer
+
+from knowledge.evaluate import is_relevant, read_lines, read_questions
+from knowledge.search import CALIBRATION_FILE, Params, Searcher
+
+EVAL_DIR = Path(__file__).parent / "eval"
+MIN_ANSWERED = 0.97
+
+GRID = {
+    "w_passage": [1.0],
+    "w_heading": [0.0, 0.25, 0.5],
+    "w_sentence": [0.25, 0.5, 1.0],
+    "w_lexical": [0.0, 0.03, 0.05, 0.1, 0.15],
+    "lexical_saturation": [3.0, 5.0, 10.0],
+    "w_law": [0.0, 0.01, 0.02, 0.04],
+}
+CONFIDENCES = ("fused", "dense_max")
+
+
+def _rank(searcher: Searcher, scores: np.ndarray, gold: list[str]) -> int | None:
+    order = np.argsort(-scores, kind="stable")[:10]
+    seen: list[tuple[str, str]] = []
+    for number in order:
+        chunk = searcher.chunks[int(number)]
+        key = (chunk["document"], chunk["section"])
+        if key in seen:
+            continue
+        seen.append(key)
+        if is_relevant(chunk, gold):
+            return len(seen)
+    return None
+
+
+def retrieval_metrics(searcher, items, params: Params) -> dict[str, float]:
+    ranks = [_rank(searcher, searcher.fuse(f, params), gold) for _, gold, f in items]
+    n = len(ranks) or 1
+    return {
+        "recall@1": sum(r == 1 for r in ranks) / n,
+        "recall@3": sum(r is not None and r <= 3 for r in ranks) / n,
+        "recall@5": sum(r is not None and r <= 5 for r in ranks) / n,
+        "mrr@10": sum(1 / r for r in ranks if r) / n,
+    }
+
+
+def confidence_of(searcher, features, params: Params, kind: str) -> float:
+    fused = searcher.fuse(features, params)
+    best = int(np.argmax(fused))
+    if kind == "fused":
+        return float(fused[best])
+    return float(max(features["passage"][best], features["sentence"][best]))
+
+
+def calibrate(searcher, items, oos_items, params: Params) -> tuple[Params, dict[str, float]]:
+    best: tuple[float, str, float] | None = None
+    for kind in CONFIDENCES:
+        inside = np.sort([confidence_of(searcher, f, params, kind) for _, _, f in items])
+        outside = np.array([confidence_of(searcher, f, params, kind) for _, _, f in oos_items])
+        # the highest threshold that still answers >= 97 % of the in-domain questions
+        allowed = int(np.floor(len(inside) * (1 - MIN_ANSWERED)))
+        threshold = float(inside[allowed]) if len(inside) else 0.0
+        abstained = float(np.mean(outside < threshold)) if len(outside) else 0.0
+        if best is None or abstained > best[0]:
+            best = (abstained, kind, threshold)
+    assert best is not None
+    abstained, kind, threshold = best
+    answered = float(np.mean([confidence_of(searcher, f, params, kind) >= threshold
+                              for _, _, f in items]))
+    return (replace(params, threshold=round(threshold, 6), confidence=kind),
+            {"answered": answered, "out_of_scope_abstained": abstained})
+
+
+def main(
+    write: Annotated[
+        bool, typer.Option("--write", help="Skriv knowledge/calibration.json.")
+    ] = False,
+    index: Annotated[Path | None, typer.Option("--index")] = None,
+) -> None:
+    searcher = Searcher.load(index)
+    tune = read_questions(EVAL_DIR / "questions_tune.jsonl")
+    oos = read_lines(EVAL_DIR / "out_of_scope_tune.txt")
+    items = [(it["q"], it["gold"], searcher.features(it["q"])[0]) for it in tune]
+    oos_items = [(q, None, searcher.features(q)[0]) for q in oos]
+
+    results = []
+    keys = list(GRID)
+    for values in itertools.product(*(GRID[k] for k in keys)):
+        params = Params(**dict(zip(keys, values, strict=True)))
+        m = retrieval_metrics(searcher, items, params)
+        results.append((m["recall@1"] + m["recall@3"] + m["mrr@10"], m, params))
+    results.sort(key=lambda r: -r[0])
+    for total, m, params in results[:5]:
+        shown = {k: getattr(params, k) for k in keys}
+        typer.echo(f"{total:.3f} {json.dumps(m)} {shown}")
+    _, metrics, params = results[0]
+    params, abstention = calibrate(searcher, items, oos_items, params)
+    summary = {**{k: round(v, 4) for k, v in metrics.items()},
+               **{k: round(v, 4) for k, v in abstention.items()}}
+    typer.echo(f"vald: {json.dumps(summary)} tröskel {params.threshold} ({params.confidence})")
+    if write:
+        data = {}
+        if CALIBRATION_FILE.exists():
+            data = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
+        entry = {k: v for k, v in asdict(params).items() if k != "extra"}
+        entry["tuned_on"] = {
+            "questions": "knowledge/eval/questions_tune.jsonl",
+            "out_of_scope": "knowledge/eval/out_of_scope_tune.txt",
+            "min_answered": MIN_ANSWERED,
+            "tune_metrics": summary,
+            "corpus_hash": searcher.manifest["corpus_hash"],
+        }
+        data.setdefault("embedders", {})[searcher.manifest["embedder"]] = entry
+        CALIBRATION_FILE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+                                    encoding="utf-8")
+        typer.echo(f"skrev {CALIBRATION_FILE}")
+
+
+if __name__ == "__main__":
+    typer.run(main)
