@@ -1,0 +1,39 @@
+"""The backends the actions call, created lazily once per action-server process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+# Stands in for an adult's age when the caseworker did not give it: the calculator's input
+# contract requires one, and the riksnorm amounts for adults do not depend on it (an adult
+# is anyone in the household who is not a child). The summary says the age was not given.
+ADULT_AGE_NOT_GIVEN = 21
+
+
+class KnowledgeUnavailable(RuntimeError):
+    """The knowledge index could not be loaded (not built, or built by another model)."""
+
+
+@functools.cache
+def searcher() -> Any:
+    """The knowledge Searcher, loaded on first use and kept for the process."""
+    from knowledge import IndexMismatchError, Searcher
+
+    try:
+        return Searcher.load()
+    except (IndexMismatchError, OSError) as exc:
+        log.exception("knowledge index unavailable")
+        raise KnowledgeUnavailable(str(exc)) from exc
+
+
+def search(question: str, top_k: int = 3) -> dict[str, Any]:
+    return searcher().search(question, top_k=top_k)
+
+
+def today() -> dt.date:
+    return dt.date.today()

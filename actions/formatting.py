@@ -1,0 +1,216 @@
+"""Swedish texts for the caseworker: fact summaries, results, cited answers. No Rasa import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from actions.facts import FULL_MONTH_DAYS, Facts, calculation_month
+from calculator import load_rules
+from calculator.engine import status_sv
+
+MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+               "september", "oktober", "november", "december")
+MEMBER_NAMES = {"applicant": "sökande", "partner": "make/maka/sambo"}
+COST_ORDER = ("housing", "electricity", "work_travel", "home_insurance", "union_fee",
+              "unemployment_fund")
+COST_NAMES = {  # short names for the summary; the calculator's labels go into the result rows
+    "housing": "boende (hyra/avgift)", "electricity": "hushållsel", "work_travel": "arbetsresor",
+    "home_insurance": "hemförsäkring", "union_fee": "fackavgift",
+    "unemployment_fund": "avgift till a-kassan",
+}
+NUMBER_WORDS = ("noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio")
+
+
+def kr(amount: int) -> str:
+    """12 610 → "12 610 kr" (space as thousands separator, as in the calculator)."""
+    return f"{amount:,}".replace(",", " ").replace("-", "−") + " kr"
+
+
+def month_name(year: int, month: int) -> str:
+    return f"{MONTH_NAMES[month - 1]} {year}"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    word = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
+    return f"{word} {one if n == 1 else many}"
+
+
+def income_label(key: str) -> str:
+    it = load_rules().income_types.get(key)
+    return it.label if it else key
+
+
+def _member(member: str) -> str:
+    return MEMBER_NAMES.get(member, member)
+
+
+def _child_text(c: Any) -> str:
+    text = f"{c.age} år" if c.age is not None else "ålder ej angiven"
+    if c.part_time:
+        text += f", {c.days} dagar/mån" if c.days else ", del av månaden (dagar ej angivna)"
+    if c.lunch_at_preschool:
+        text += ", lunch på förskola"
+    if c.in_school:
+        text += ", går i skolan"
+    return text
+
+
+def household_text(f: Facts) -> str:
+    if f.adults is None:
+        adults = "vuxna ej angivna"
+    elif f.adults == 1:
+        adults = "ensamstående"
+    else:
+        adults = "sambor/makar"
+    if f.children is None:
+        children = "barn ej angivna"
+    elif not f.children:
+        children = "inga barn"
+    else:
+        children = (_count(len(f.children), "barn", "barn") + " ("
+                    + "; ".join(_child_text(c) for c in f.children) + ")")
+    text = f"{adults}, {children}"
+    if f.shared_household_members:
+        text += f", hushållsgemenskap med {f.shared_household_members} personer"
+    return text
+
+
+def summary_lines(f: Facts, today: dt.date) -> list[str]:
+    """The facts, with what is assumed to be none, as short lines."""
+    year, month = calculation_month(f, today)
+    lines = [f"Månad: {month_name(year, month)}"
+             + ("" if f.month else " (innevarande månad)")]
+    lines.append(f"Hushåll: {household_text(f)}")
+    named = [f"{COST_NAMES[k]} {kr(f.costs[k])}" for k in COST_ORDER if f.costs.get(k)]
+    lines.append("Kostnader: " + (", ".join(named) if named else "inga angivna"))
+    zero = [COST_NAMES[k] for k in COST_ORDER if not f.costs.get(k)]
+    if zero:
+        lines.append("Räknas som 0 kr (ej nämnt eller inget): " + ", ".join(zero))
+    if f.housing_cap is not None:
+        lines.append(f"Skälig boendekostnad (tak): {kr(f.housing_cap)}")
+    if f.incomes:
+        lines.append("Inkomster: " + ", ".join(
+            f"{income_label(i.type).lower()} {kr(i.amount)} ({_member(i.member)})"
+            for i in f.incomes))
+        lines.append("Andra inkomster: inga (ej nämnda)")
+    else:
+        lines.append("Inkomster: inga" + ("" if f.no_incomes else " (ej nämnda)"))
+    if f.has_salary():
+        lines.append(f"Månader i följd med försörjningsstöd: {f.consecutive_months_with_support}")
+        lines.append("Månader med jobbstimulans hittills: "
+                     + (str(f.job_stimulus_months_used) if f.job_stimulus_months_used is not None
+                        else "0 (ej nämnt)"))
+    young = [c for c in f.children or [] if c.age is not None and c.age <= 6
+             and c.lunch_at_preschool is None]
+    if young:
+        lines.append("Barn 0–6 år antas äta alla måltider hemma (ingen lunch på förskola).")
+    if (f.adults or 0) and f.applicant_age is None:
+        lines.append("Vuxnas ålder: ej angiven (påverkar inte normbeloppet för vuxna).")
+    return lines
+
+
+def facts_payload(f: Facts, today: dt.date) -> dict[str, Any]:
+    """The side panel's view of the facts: Swedish labels → values, plus the raw facts."""
+    year, month = calculation_month(f, today)
+    return {
+        "månad": month_name(year, month),
+        "hushåll": household_text(f),
+        "kostnader": {COST_NAMES[k]: f.costs.get(k, 0) for k in COST_ORDER},
+        "inkomster": [{"typ": income_label(i.type), "belopp": i.amount,
+                       "person": MEMBER_NAMES.get(i.member, i.member)} for i in f.incomes],
+        "skälig_boendekostnad": f.housing_cap,
+        "månader_med_stöd": f.consecutive_months_with_support,
+        "rå": f.to_slot(),
+    }
+
+
+def result_text(result: dict[str, Any]) -> str:
+    """The amount (or the surplus), the main lines and what can be asked next."""
+    when = month_name(result["year"], result["month"])
+    if result["forsorjningsstod"] > 0:
+        head = f"Försörjningsstöd för {when}: {kr(result['forsorjningsstod'])}."
+    elif result["overskott"] > 0:
+        head = (f"Inget försörjningsstöd för {when}: inkomsterna överstiger behovet med "
+                f"{kr(result['overskott'])}.")
+    else:
+        head = f"Försörjningsstöd för {when}: 0 kr (inkomsterna täcker precis behovet)."
+    lines = [
+        head,
+        f"Riksnorm {kr(result['riksnorm'])} + skäliga kostnader "
+        f"{kr(result['skaliga_kostnader'])} = behov {kr(result['behov'])}.",
+        f"Inkomster som räknas: {kr(result['inkomster_beraknade'])}"
+        + (f" (räknas inte: {kr(result['inkomster_ej_beraknade'])})"
+           if result["inkomster_ej_beraknade"] else "") + ".",
+        f"Lagrum: {result['lagrum']}.",
+    ]
+    for warning in result.get("varningar", []):
+        lines.append(f"Obs! {warning}")
+    lines.append('Skriv "visa alla rader" för varje rad med lagrum, "Varför?" för en förklaring '
+                 'i klartext, eller rätta en uppgift (t.ex. "hyran är 6 900").')
+    return "\n".join(lines)
+
+
+def rows_text(result: dict[str, Any]) -> str:
+    lines = [f"Alla rader, {month_name(result['year'], result['month'])}:"]
+    for row in result["rader"]:
+        counted = "" if row.get("raknas") in (None, True) else " (räknas inte)"
+        lines.append(f"- {row['text']}: {kr(row['belopp'])}{counted}. Lagrum: {row['lagrum']}. "
+                     f"Källa: {row['kalla']} ({status_sv(row['status'])}).")
+    return "\n".join(lines)
+
+
+def journal_text(facts_lines: list[str], result: dict[str, Any]) -> str:
+    """Plain text for the case journal: facts, result and legal basis."""
+    return "\n".join([
+        f"Beräkning av försörjningsstöd, {month_name(result['year'], result['month'])}",
+        *facts_lines,
+        f"Riksnorm: {kr(result['riksnorm'])}",
+        f"Skäliga kostnader: {kr(result['skaliga_kostnader'])}",
+        f"Inkomster som räknas: {kr(result['inkomster_beraknade'])}",
+        f"Försörjningsstöd: {kr(result['forsorjningsstod'])}",
+        f"Överskott: {kr(result['overskott'])}",
+        f"Lagrum: {result['lagrum']}",
+    ])
+
+
+def hit_heading(hit: dict[str, Any]) -> str:
+    return " › ".join(hit.get("heading_path") or []) or hit.get("section") or ""
+
+
+def _related(hit: dict[str, Any]) -> str:
+    where = hit["document"] + (f", s. {hit['page']}" if hit.get("page") else "")
+    return f"{hit_heading(hit)} ({where})"
+
+
+def answer_text(search: dict[str, Any], max_related: int = 2) -> str:
+    """A cited answer from a knowledge search, or a clear "no answer"."""
+    hits = search.get("hits") or []
+    if not search.get("answered") or not hits:
+        return ("Jag hittar inget säkert svar på det i riktlinjerna, så jag vill inte gissa. "
+                "Formulera gärna om frågan med ett sakord ur regelverket, till exempel "
+                '"Räknas barnbidrag som inkomst?" eller "Vad ingår i riksnormen?".')
+    top = hits[0]
+    quote = (top.get("highlight") or top.get("text") or "").strip()
+    lines = [f"”{quote}”", f"Källa: {top['citation']} (status: {top['document_status']})."]
+    related = hits[1:1 + max_related]
+    if related:
+        lines.append("Relaterade avsnitt: " + "; ".join(_related(h) for h in related) + ".")
+    return "\n".join(lines)
+
+
+def riksnorm_text(year: int, params: Any) -> str:
+    """Onboarding: the year's riksnorm amounts for adults, with their source and status."""
+    single, couple, common1 = params.single, params.couple, params.common_by_size[1]
+    parts = [f"Riksnormen {year} för personliga kostnader: ensamstående {kr(single.value)}"]
+    if couple.value is not None:
+        parts.append(f"sambor tillsammans {kr(couple.value)}")
+    text = ", ".join(parts)
+    if common1.value is not None:
+        text += (f"; gemensamma hushållskostnader för en person {kr(common1.value)}")
+    return (text + f". Källa: {single.source} ({status_sv(single.status)}). "
+            "Barnens belopp beror på åldern; skriv \"ny beräkning\" för att räkna på ett hushåll.")
+
+
+def days_hint() -> str:
+    return f"1–{FULL_MONTH_DAYS}"

@@ -1,0 +1,190 @@
+"""The quick-calculation form: read facts from every message, ask only for what is missing.
+
+The form ``calculation_form`` lists every slot it may ask for; ``required_slots`` is dynamic
+(``actions.facts.missing``). The slots ``calc_*`` are questions, not storage: the facts live
+in the slot ``facts`` (the dict of ``actions.facts.Facts``), and a question is asked while its
+slot is empty. ``calc_confirmed`` is set when the caseworker confirms the summary.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import backends
+from actions.facts import (
+    SCHOOL_AGE_FROM,
+    Facts,
+    check,
+    merge,
+    missing,
+    parse_facts,
+)
+from actions.formatting import facts_payload, summary_lines
+
+FORM = "calculation_form"
+FACT_INTENTS = {"inform_facts", "start_calculation", "nlu_fallback"}
+YES_NO_INTENTS = {"affirm", "deny"}
+NOTHING_READ = ("Jag kunde inte läsa ut några uppgifter ur det. Skriv till exempel "
+                '"hyra 7 200", "barn 4 och 9 år" eller "a-kassa 9 800 kr".')
+
+
+def required_slots(facts: Facts, confirmed: bool | None) -> list[str]:
+    return missing(facts) + ([] if confirmed else ["calc_confirmed"])
+
+
+def _intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def _years() -> tuple[int, ...]:
+    from calculator import available_years
+
+    return available_years()
+
+
+class ValidateCalculationForm(Action):
+    """Reads each message of the form with the facts parser; rejects what is not for it."""
+
+    def name(self) -> str:
+        return "validate_calculation_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        intent = _intent(tracker)
+        text = tracker.latest_message.get("text") or ""
+        requested = tracker.get_slot("requested_slot")
+        facts = Facts.from_slot(tracker.get_slot("facts"))
+        confirmed = tracker.get_slot("calc_confirmed")
+        events: list[dict[str, Any]] = []
+        if intent == "start_calculation":
+            facts, confirmed = Facts(), None
+            events.append(SlotSet("calc_confirmed", None))
+        parsed = parse_facts(text, expecting=requested, today=backends.today())
+
+        if intent in YES_NO_INTENTS and parsed.is_empty():
+            if requested == "calc_confirmed":
+                if intent == "affirm":
+                    confirmed = True
+                    events.append(SlotSet("calc_confirmed", True))
+                else:
+                    dispatcher.utter_message(
+                        text='Vad ska ändras? Skriv den rätta uppgiften, t.ex. "hyran är 6 900".')
+            elif requested == "calc_in_school":
+                facts = _answer_in_school(facts, intent == "affirm", dispatcher)
+            else:
+                dispatcher.utter_message(text=NOTHING_READ)
+        elif intent in FACT_INTENTS or intent in YES_NO_INTENTS:
+            if parsed.is_empty() and intent != "start_calculation":
+                if intent == "nlu_fallback":
+                    return []  # not a fact: let the rules answer it, then the form resumes
+                dispatcher.utter_message(text=NOTHING_READ)
+            else:
+                new, problems = check(merge(facts, parsed), facts, _years())
+                for problem in problems:
+                    dispatcher.utter_message(text=problem)
+                facts = new
+        else:
+            return []  # a question or small talk: rejected, the rules take it
+
+        nxt = next(iter(required_slots(facts, confirmed)), None)
+        return [*events, SlotSet("facts", facts.to_slot()), SlotSet("requested_slot", nxt)]
+
+
+def _answer_in_school(facts: Facts, yes: bool, dispatcher: CollectingDispatcher) -> Facts:
+    f = facts.model_copy(deep=True)
+    youth = [c for c in f.children or []
+             if c.age is not None and c.age >= SCHOOL_AGE_FROM and c.in_school is None]
+    if yes:
+        for c in youth:
+            c.in_school = True
+    else:
+        f.children = [c for c in f.children or [] if c not in youth]
+        dispatcher.utter_message(
+            text="Då räknas ungdomen inte som barn i hushållet: en ungdom över 18 som inte går "
+                 "i skolan söker själv som vuxen. Jag tar bort "
+                 + ", ".join(f"{c.age}-åringen" for c in youth) + " ur beräkningen.")
+    return f
+
+
+class AskSlot(Action, ABC):
+    """Asks one question of the form and sends the facts for the side panel."""
+
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    @abstractmethod
+    def question(self, facts: Facts) -> str: ...
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        facts = Facts.from_slot(tracker.get_slot("facts"))
+        dispatcher.utter_message(
+            text=self.question(facts),
+            json_message={"facts": facts_payload(facts, backends.today())},
+        )
+        return []
+
+
+class AskAdults(AskSlot):
+    slot = "calc_adults"
+
+    def question(self, facts: Facts) -> str:
+        return ("Är den sökande ensamstående, eller gift/sambo? Skriv gärna hela hushållet, "
+                't.ex. "sambor, barn 3 och 7 år".')
+
+
+class AskChildren(AskSlot):
+    slot = "calc_children"
+
+    def question(self, facts: Facts) -> str:
+        if facts.children:
+            return (f"Hur gamla är barnen? Jag behöver {len(facts.children)} åldrar, "
+                    't.ex. "4, 9 och 12".')
+        return ('Finns det barn i hushållet? Ange i så fall deras åldrar, t.ex. "4 och 9 år", '
+                'eller svara "inga barn".')
+
+
+class AskChildrenDays(AskSlot):
+    slot = "calc_children_days"
+
+    def question(self, facts: Facts) -> str:
+        ages = [str(c.age) for c in facts.children or [] if c.part_time and c.days is None]
+        who = "barnet" if len(ages) == 1 else "barnen"
+        return (f"Hur många dagar per månad bor {who} ({' och '.join(ages)} år) hos den "
+                'sökande? Svara 1–30, t.ex. "10 dagar" eller "varannan vecka".')
+
+
+class AskInSchool(AskSlot):
+    slot = "calc_in_school"
+
+    def question(self, facts: Facts) -> str:
+        ages = [str(c.age) for c in facts.children or []
+                if c.age is not None and c.age >= SCHOOL_AGE_FROM and c.in_school is None]
+        return (f"Bor ungdomen ({' och '.join(ages)} år) hemma och går i skolan? "
+                "Svara ja eller nej.")
+
+
+class AskSupportMonths(AskSlot):
+    slot = "calc_support_months"
+
+    def question(self, facts: Facts) -> str:
+        return ("Hur många månader i följd har hushållet haft försörjningsstöd? Det behövs "
+                "eftersom någon har lön (jobbstimulans efter 6 månader).")
+
+
+class AskConfirmed(AskSlot):
+    slot = "calc_confirmed"
+
+    def question(self, facts: Facts) -> str:
+        lines = summary_lines(facts, backends.today())
+        return ("Stämmer detta?\n" + "\n".join(f"- {line}" for line in lines)
+                + '\nSvara "ja" så räknar jag, eller skriv vad som ska ändras.')

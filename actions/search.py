@@ -1,0 +1,56 @@
+"""Guideline questions: a knowledge search turned into a cited answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import backends
+from actions.formatting import answer_text, riksnorm_text
+
+EMPTY_QUESTION = 'Jag fick ingen fråga. Skriv frågan, eller "ny beräkning".'
+UNAVAILABLE = ("Kunskapsbasen är inte tillgänglig just nu, så jag kan inte svara med källa. "
+               "Försök igen om en stund.")
+
+
+def riksnorm_addition(question: str) -> str | None:
+    """For "Vad är riksnormen?": this year's amounts from the calculator's sourced parameters."""
+    if "riksnorm" not in question.lower():
+        return None
+    from calculator import ParameterError, available_years, load_parameters
+
+    year = backends.today().year
+    years = [y for y in available_years() if y <= year]
+    if not years:
+        return None
+    try:
+        return riksnorm_text(years[-1], load_parameters(years[-1]))
+    except ParameterError:
+        return None
+
+
+class ActionSearchGuidelines(Action):
+    def name(self) -> str:
+        return "action_search_guidelines"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        question = (tracker.latest_message.get("text") or "").strip()
+        if not question:
+            dispatcher.utter_message(text=EMPTY_QUESTION)
+            return []
+        try:
+            result = backends.search(question)
+        except backends.KnowledgeUnavailable:
+            dispatcher.utter_message(text=UNAVAILABLE)
+            return []
+        text = answer_text(result)
+        addition = riksnorm_addition(question)
+        if addition:
+            text += "\n" + addition
+        hits = result["hits"] if result.get("answered") else []
+        dispatcher.utter_message(text=text, json_message={"citations": hits[:3]})
+        return []
