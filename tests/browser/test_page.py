@@ -150,7 +150,49 @@ def test_axe_finds_no_serious_or_critical_violation(open_page):
 
 
 def test_a_calculation_through_the_chat_shows_the_hand_checked_total(page):
-    pytest.skip("waits for the dialogue's calculation flow")
+    """The real dialogue: Ny beräkning → the household in one message → confirm → result."""
+    bot = page.locator("li.message.bot")
+    page.get_by_role("button", name="Ny beräkning").click()
+    expect(bot).to_have_count(1, timeout=60_000)
+    expect(page.locator("#uppgifter dt").first).to_have_text("Månad")
+    page.get_by_label("Ditt meddelande").fill(
+        "ensamstående utan barn, mars 2026, hyra 7 200, el 400")
+    page.keyboard.press("Enter")
+    expect(bot).to_have_count(2, timeout=60_000)
+    assert "Stämmer detta?" in bot.nth(1).inner_text()
+    # the side panel shows what has been collected so far
+    facts = dict(zip(page.locator("#uppgifter dt").all_inner_texts(),
+                     [_text(d) for d in page.locator("#uppgifter dd").all()], strict=True))
+    assert facts["Månad"] == "mars 2026"
+    assert facts["Hushåll"] == "ensamstående, inga barn"
+    assert "boende (hyra/avgift): 7 200 kr" in facts["Kostnader"]
+    assert "hushållsel: 400 kr" in facts["Kostnader"]
+    assert ("0 kr: arbetsresor, hemförsäkring, fackavgift, avgift till a-kassan"
+            in facts["Kostnader"])
+    assert facts["Inkomster"] == "inga"
+    screenshot(page, "browser-05-chat-facts")
+    page.get_by_label("Ditt meddelande").fill("ja")
+    page.keyboard.press("Enter")
+    table = page.locator("li.message.bot table.calc")
+    table.wait_for(timeout=60_000)
+    # Hand check, riksnorm 2026 (SFS 2025:1046, riksnorm.md): ensamstående 3 940 + gemensamma
+    # hushållskostnader för 1 person 1 280 = 5 220 (regeringen's total for one adult);
+    # skäliga kostnader hyra 7 200 + el 400 = 7 600; no income: 5 220 + 7 600 = 12 820.
+    total = table.locator("tfoot tr.total td")
+    assert _text(total) == "12 820 kr"
+    footer = [_text(r) for r in table.locator("tfoot tr").all()]
+    assert footer[:4] == ["Riksnorm 5 220 kr", "Skäliga kostnader 7 600 kr",
+                          "Behov (riksnorm + skäliga kostnader) 12 820 kr",
+                          "Beräknade inkomster 0 kr"]
+    housing = table.locator("tbody tr", has_text="Boende")
+    assert "SoL (2025:400) 12 kap. 7 §" in housing.inner_text()
+    page.get_by_role("button", name="Kopiera").click()
+    expect(page.locator("#kopiera-status")).to_have_text("Sammanfattningen är kopierad.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "12 820" in copied.replace(NBSP, " ")
+    assert copied == page.locator("#sammanfattning").inner_text()
+    screenshot(page, "browser-06-chat-calculation")
+    assert page.errors == []
 
 
 def _text(locator) -> str:

@@ -58,6 +58,11 @@
     return money.format(amount) + "\u00a0kr";
   }
 
+  // An amount that is subtracted: "−9 400 kr", but "0 kr" for nothing.
+  function minusKr(amount) {
+    return amount > 0 ? "\u2212" + kr(amount) : kr(amount);
+  }
+
   function scrollToEnd() {
     log.scrollTop = log.scrollHeight;
   }
@@ -153,7 +158,7 @@
       return el("td", { class: "amount not-counted" }, kr(row.belopp),
         el("span", { class: "row-note", text: "räknas inte" }));
     }
-    return el("td", { class: "amount", text: "\u2212" + kr(row.belopp) });
+    return el("td", { class: "amount", text: minusKr(row.belopp) });
   }
 
   function renderCalculation(calc) {
@@ -186,7 +191,7 @@
     line("Riksnorm", kr(calc.riksnorm));
     line("Skäliga kostnader", kr(calc.skaliga_kostnader));
     line("Behov (riksnorm + skäliga kostnader)", kr(calc.behov));
-    line("Beräknade inkomster", "\u2212" + kr(calc.inkomster_beraknade));
+    line("Beräknade inkomster", minusKr(calc.inkomster_beraknade));
     line("Försörjningsstöd", kr(calc.forsorjningsstod), "total");
     if (calc.overskott > 0) line("Överskott (inkomster över behovet)", kr(calc.overskott));
     table.append(foot);
@@ -261,8 +266,12 @@
   function factValue(key, value) {
     if (value === null || value === undefined || value === "") return NOT_GIVEN;
     if (key === "kostnader" && typeof value === "object" && !Array.isArray(value)) {
+      // Costs with an amount one by one; those at 0 kr (not mentioned, or none) on one line.
       const entries = Object.entries(value);
-      return entries.length ? bulletList(entries.map(([k, v]) => k + ": " + kr(v))) : "inga";
+      const items = entries.filter(([, v]) => v).map(([k, v]) => k + ": " + kr(v));
+      const zero = entries.filter(([, v]) => !v).map(([k]) => k);
+      if (zero.length) items.push(kr(0) + ": " + zero.join(", "));
+      return items.length ? bulletList(items) : "inga";
     }
     if (key === "inkomster" && Array.isArray(value)) {
       if (!value.length) return "inga";
