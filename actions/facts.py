@@ -413,6 +413,10 @@ def _read_shared_household(tokens: list[Token], p: ParsedFacts) -> None:
 
 def _read_adults(tokens: list[Token], p: ParsedFacts) -> None:
     for i, t in enumerate(tokens):
+        before = _at(tokens, i - 1)
+        if _concept(t, "adult_word") and _free_int(before) and before.value in (1, 2):
+            p.adults = int(before.value)  # "två vuxna"
+            before.used = True
         if _concept(t, "single"):
             p.adults = 1 if p.adults is None else p.adults
         elif _concept(t, "couple", "partner"):

@@ -1,0 +1,265 @@
+"""The facts parser on Swedish phrasings, with hand-checked values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from actions.facts import (
+    ChildFacts,
+    Facts,
+    IncomeFact,
+    check,
+    merge,
+    missing,
+    parse_facts,
+    to_calculation_input,
+)
+
+TODAY = dt.date(2026, 3, 10)
+
+
+def parse(text, expecting=None):
+    return parse_facts(text, expecting=expecting, today=TODAY)
+
+
+def test_the_issue_example_fills_every_slot_it_names():
+    p = parse("ensamstående mamma, barn 4 och 9 år, hyra 7 200, el 400, hemförsäkring 150, "
+              "a-kassa 9 800 kr")
+    assert p.adults == 1
+    assert p.child_ages == [4, 9]
+    assert p.costs == {"housing": 7200, "electricity": 400, "home_insurance": 150}
+    assert p.incomes == [IncomeFact("unemployment_benefit", 9800, "applicant")]
+    assert p.year is None and p.month is None
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("hyra 7 200", 7200), ("hyra 7200 kr", 7200), ("hyran är 7,5 tusen", 7500),
+    ("hyra sju tusen", 7000), ("hyran är sju tusen två hundra", 7200),
+    ("7 200 kr i hyra", 7200), ("hyra: 6900:-", 6900), ("hyran ligger på ungefär 6 900", 6900),
+    ("6900 i hyra", 6900), ("hyra 7 tusen", 7000), ("hyra 7 tkr", 7000),
+    ("hyra 7.200", 7200), ("boendekostnaden är 5 400", 5400), ("avgiften 4 300", 4300),
+])
+def test_housing_in_many_forms(text, amount):
+    assert parse(text).costs == {"housing": amount}
+
+
+@pytest.mark.parametrize(("text", "costs"), [
+    ("el 400", {"electricity": 400}),
+    ("elen kostar 350 i månaden", {"electricity": 350}),
+    ("hemförsäkringen 150", {"home_insurance": 150}),
+    ("arbetsresor 790", {"work_travel": 790}),
+    ("busskort 600", {"work_travel": 600}),
+    ("fackavgift 250", {"union_fee": 250}),
+    ("a-kasseavgift 130", {"unemployment_fund": 130}),
+    ("avgift till a-kassan 130", {"unemployment_fund": 130}),
+    ("7 200 kr i hyra och 400 i el", {"housing": 7200, "electricity": 400}),
+    ("ingen el, hemförsäkring 120", {"electricity": 0, "home_insurance": 120}),
+])
+def test_costs(text, costs):
+    assert parse(text).costs == costs
+
+
+@pytest.mark.parametrize(("text", "incomes"), [
+    ("a-kassa 9 800 kr", [IncomeFact("unemployment_benefit", 9800)]),
+    ("hon får 9800 från a-kassan", [IncomeFact("unemployment_benefit", 9800)]),
+    ("barnbidrag 2 650", [IncomeFact("child_allowance", 2650)]),
+    ("lön 18 000 efter skatt", [IncomeFact("salary", 18000)]),
+    ("sambon har lön 12 000", [IncomeFact("salary", 12000, "partner")]),
+    ("sjukpenning 11 000", [IncomeFact("sickness_benefit", 11000)]),
+    ("underhållsstöd 1 673", [IncomeFact("maintenance_support", 1673)]),
+    ("handikappersättning 1 500", [IncomeFact("disability_compensation", 1500)]),
+    ("sambor, sambon har lön 12 000, barnbidrag 2 650",
+     [IncomeFact("salary", 12000, "partner"), IncomeFact("child_allowance", 2650)]),
+])
+def test_incomes(text, incomes):
+    assert parse(text).incomes == incomes
+
+
+@pytest.mark.parametrize(("text", "ages"), [
+    ("barn 4 och 9 år", [4, 9]),
+    ("barnen är 4, 9 och 12 år", [4, 9, 12]),
+    ("två barn 3 och 7 år", [3, 7]),
+    ("ett barn på 4 år", [4]),
+    ("en son på 15 år", [15]),
+    ("dottern är 8", [8]),
+    ("en 4-åring och en 9-åring", [4, 9]),
+    ("bebis 6 månader", [0]),
+    ("tre barn: 2, 6 och 10 år", [2, 6, 10]),
+    ("tre barn, 2 och 6 år", [2, 6, None]),
+])
+def test_children_ages(text, ages):
+    assert parse(text).child_ages == ages
+
+
+def test_children_count_and_none():
+    assert parse("det är tre barn").child_count == 3
+    assert parse("det är tre barn").child_ages is None
+    assert parse("ensamstående utan barn").no_children is True
+    assert parse("inga barn").no_children is True
+
+
+@pytest.mark.parametrize(("text", "adults"), [
+    ("ensamstående", 1), ("ensamstående mamma", 1), ("sambor", 2), ("de är gifta", 2),
+    ("två vuxna", 2), ("sambon har lön 9 000", 2), ("han bor ensam", 1),
+])
+def test_adults(text, adults):
+    assert parse(text).adults == adults
+
+
+def test_adult_ages():
+    p = parse("ensamstående mamma 34 år, barn 4 år")
+    assert (p.applicant_age, p.child_ages) == (34, [4])
+
+
+@pytest.mark.parametrize(("text", "days", "part_time"), [
+    ("varannan vecka", 15, True),
+    ("barnen bor här varannan vecka", 15, True),
+    ("10 dagar", 10, True),
+    ("barnet bor hos henne 10 dagar i månaden", 10, True),
+    ("heltid", 30, False),
+    ("barnet bor här delvis", None, True),
+    ("umgänge varannan helg", None, True),
+])
+def test_days(text, days, part_time):
+    p = parse(text)
+    assert (p.days, p.part_time) == (days, part_time)
+
+
+@pytest.mark.parametrize(("text", "year", "month"), [
+    ("för mars 2024", 2024, 3), ("beräkningen gäller april 2021", 2021, 4),
+    ("i december", 2026, 12), ("2026-05", 2026, 5), ("hyra 7 200 för mars 2026", 2026, 3),
+])
+def test_month(text, year, month):
+    p = parse(text)
+    assert (p.year, p.month) == (year, month)
+
+
+def test_month_year_is_not_an_amount():
+    assert parse("hyra 7 200 för mars 2026").costs == {"housing": 7200}
+
+
+def test_months_with_support():
+    assert parse("haft försörjningsstöd 7 månader i följd").consecutive_months_with_support == 7
+    assert parse("bistånd i 3 månader").consecutive_months_with_support == 3
+    assert parse("nyansökan").consecutive_months_with_support == 0
+    assert parse("jobbstimulans använd 5 månader").job_stimulus_months_used == 5
+
+
+def test_housing_cap_is_not_the_rent():
+    p = parse("hyra 7 500, skälig hyra 6 500")
+    assert (p.costs, p.housing_cap) == ({"housing": 7500}, 6500)
+
+
+def test_lunch_and_school():
+    assert parse("barnen äter lunch på förskolan").lunch is True
+    assert parse("19-åringen går på gymnasiet").in_school is True
+
+
+def test_shared_household():
+    assert parse("bor i hushållsgemenskap med 4 personer").shared_household_members == 4
+
+
+@pytest.mark.parametrize(("text", "expecting", "field", "value"), [
+    ("4 och 9", "calc_children", "child_ages", [4, 9]),
+    ("3, 7 och 11", "calc_children", "child_ages", [3, 7, 11]),
+    ("nej", "calc_children", "no_children", True),
+    ("15", "calc_children_days", "days", 15),
+    ("7", "calc_support_months", "consecutive_months_with_support", 7),
+    ("2", "calc_adults", "adults", 2),
+])
+def test_answers_to_the_question_asked(text, expecting, field, value):
+    assert getattr(parse(text, expecting), field) == value
+
+
+def test_a_bare_number_without_a_question_is_nothing():
+    assert parse("15").is_empty()
+    assert parse("hej hej").is_empty()
+
+
+# --------------------------------------------------------------------------- merge / missing
+
+
+def facts_of(*messages: str) -> Facts:
+    f = Facts()
+    for m in messages:
+        f = merge(f, parse(m))
+    return f
+
+
+def test_a_correction_overwrites_only_what_it_names():
+    f = facts_of("ensamstående, barn 4 och 9 år, hyra 7 200, el 400", "hyran är 6 900")
+    assert f.costs == {"housing": 6900, "electricity": 400}
+    assert [c.age for c in f.children] == [4, 9]
+
+
+def test_three_children_then_the_missing_age():
+    f = facts_of("ensamstående, barn 4 och 9 år", "det är tre barn")
+    assert [c.age for c in f.children] == [4, 9, None]
+    assert missing(f) == ["calc_children"]
+    f = merge(f, parse("12", "calc_children"))
+    assert [c.age for c in f.children] == [4, 9, 12]
+    assert missing(f) == []
+
+
+def test_days_apply_to_the_named_child():
+    f = facts_of("ensamstående, barn 4 och 9 år", "barnet på 4 år bor här 10 dagar")
+    assert [(c.age, c.days, c.part_time) for c in f.children] == [(4, 10, True), (9, None, False)]
+
+
+def test_part_time_without_days_is_asked():
+    f = facts_of("ensamstående, barn 4 år, bor här delvis")
+    assert missing(f) == ["calc_children_days"]
+    f = merge(f, parse("varannan vecka", "calc_children_days"))
+    assert f.children == [ChildFacts(age=4, days=15, part_time=True)]
+    assert missing(f) == []
+
+
+def test_missing_in_order():
+    assert missing(Facts()) == ["calc_adults", "calc_children"]
+    f = facts_of("sambor utan barn, sambon har lön 9 000")
+    assert missing(f) == ["calc_support_months"]
+    assert missing(facts_of("ensamstående, barn 19 år")) == ["calc_in_school"]
+
+
+def test_income_correction_replaces_the_same_type_and_member():
+    f = facts_of("a-kassa 9 800", "a-kassa 9 500", "inga inkomster")
+    assert f.incomes == [] and f.no_incomes
+
+
+def test_check_refuses_impossible_values_and_keeps_the_old():
+    old = facts_of("ensamstående, barn 4 år")
+    new, problems = check(merge(old, parse("barn 25 år")), old, (2021, 2026))
+    assert [c.age for c in new.children] == [4]
+    assert problems[0].startswith("Barn räknas i hushållet till och med 20 år, men jag fick 25")
+    new, problems = check(merge(old, parse("40 dagar")), old, (2021, 2026))
+    assert new.children[0].days is None
+    assert problems == ["Antal dagar måste vara mellan 1 och 30, men jag fick 40. Hur många "
+                        "dagar per månad bor barnet hos den sökande?"]
+    new, problems = check(merge(old, parse("för mars 2019")), old, (2021, 2022, 2026))
+    assert (new.year, new.month) == (None, None)
+    assert problems[0].startswith("Jag har belopp för åren 2021–2026, inte för 2019.")
+
+
+def test_calculation_input_contract():
+    f = facts_of("sambor, barn 4 år varannan vecka, hyra 7 200, sambon har lön 9 000, "
+                 "haft bistånd 7 månader i följd, för mars 2026")
+    assert to_calculation_input(f, TODAY, adult_age=21) == {
+        "year": 2026, "month": 3,
+        "household": {"adults": [{"role": "applicant", "age": 21},
+                                 {"role": "partner", "age": 21}],
+                      "children": [{"age": 4, "days": 15}],
+                      "shared_household_members": None},
+        "costs": {"housing": 7200, "electricity": 0, "work_travel": 0, "home_insurance": 0,
+                  "union_fee": 0, "unemployment_fund": 0},
+        "housing_cap": None,
+        "incomes": [{"type": "salary", "amount": 9000, "member": "partner"}],
+        "consecutive_months_with_support": 7,
+        "job_stimulus_months_used": 0,
+    }
+
+
+def test_month_defaults_to_today():
+    inp = to_calculation_input(facts_of("ensamstående utan barn"), TODAY, adult_age=21)
+    assert (inp["year"], inp["month"]) == (2026, 3)

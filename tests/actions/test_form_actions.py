@@ -1,0 +1,126 @@
+"""The form's validation and question actions: exact events and messages."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.forms import AskChildren, AskConfirmed, ValidateCalculationForm
+from tests.actions.conftest import make_tracker
+
+DOMAIN: dict = {}
+
+
+def run(action, tracker):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker, DOMAIN))
+    return events, dispatcher.messages
+
+
+def slot(name, value):
+    return {"event": "slot", "timestamp": None, "name": name, "value": value}
+
+
+EXAMPLE_FACTS = {
+    "year": 2026, "month": 3, "adults": 1, "applicant_age": None, "partner_age": None,
+    "children": [
+        {"age": 4, "days": None, "part_time": False, "lunch_at_preschool": None,
+         "in_school": None},
+        {"age": 9, "days": None, "part_time": False, "lunch_at_preschool": None,
+         "in_school": None},
+    ],
+    "costs": {"housing": 7200, "electricity": 400, "home_insurance": 150},
+    "incomes": [{"type": "unemployment_benefit", "amount": 9800, "member": "applicant"}],
+    "no_incomes": False, "housing_cap": None, "consecutive_months_with_support": None,
+    "job_stimulus_months_used": None, "shared_household_members": None,
+}
+
+
+def test_all_facts_at_activation_ask_only_for_confirmation():
+    tracker = make_tracker(
+        "ensamstående mamma, barn 4 och 9 år, hyra 7 200, el 400, hemförsäkring 150, "
+        "a-kassa 9 800 kr, för mars 2026", "inform_facts")
+    events, messages = run(ValidateCalculationForm(), tracker)
+    assert events == [slot("facts", EXAMPLE_FACTS), slot("requested_slot", "calc_confirmed")]
+    assert messages == []
+
+
+def test_yes_confirms_and_ends_the_form():
+    tracker = make_tracker("ja", "affirm", {"facts": EXAMPLE_FACTS,
+                                            "requested_slot": "calc_confirmed"},
+                           active_loop="calculation_form")
+    events, messages = run(ValidateCalculationForm(), tracker)
+    assert events == [slot("calc_confirmed", True), slot("facts", EXAMPLE_FACTS),
+                      slot("requested_slot", None)]
+    assert messages == []
+
+
+def test_no_asks_what_to_change_and_keeps_asking():
+    tracker = make_tracker("nej", "deny", {"facts": EXAMPLE_FACTS,
+                                           "requested_slot": "calc_confirmed"},
+                           active_loop="calculation_form")
+    events, messages = run(ValidateCalculationForm(), tracker)
+    assert events == [slot("facts", EXAMPLE_FACTS), slot("requested_slot", "calc_confirmed")]
+    assert [m["text"] for m in messages] == [
+        'Vad ska ändras? Skriv den rätta uppgiften, t.ex. "hyran är 6 900".']
+
+
+def test_a_question_is_rejected_so_the_rules_answer_it():
+    tracker = make_tracker("räknas barnbidrag som inkomst?", "ask_guideline",
+                           {"requested_slot": "calc_adults"}, active_loop="calculation_form")
+    assert run(ValidateCalculationForm(), tracker) == ([], [])
+
+
+def test_an_impossible_age_is_refused_with_a_question():
+    tracker = make_tracker("barn 25 år", "inform_facts",
+                           {"facts": EXAMPLE_FACTS, "requested_slot": "calc_confirmed"},
+                           active_loop="calculation_form")
+    events, messages = run(ValidateCalculationForm(), tracker)
+    assert events == [slot("facts", EXAMPLE_FACTS), slot("requested_slot", "calc_confirmed")]
+    assert [m["text"] for m in messages] == [
+        "Barn räknas i hushållet till och med 20 år, men jag fick 25 år. En äldre person söker "
+        "själv som vuxen. Hur gamla är barnen?"]
+
+
+def test_new_calculation_forgets_the_old_facts():
+    tracker = make_tracker("ny beräkning", "start_calculation",
+                           {"facts": EXAMPLE_FACTS, "calc_confirmed": True})
+    events, _ = run(ValidateCalculationForm(), tracker)
+    assert events[0] == slot("calc_confirmed", None)
+    assert events[1]["value"]["children"] is None and events[1]["value"]["costs"] == {}
+    assert events[2] == slot("requested_slot", "calc_adults")
+
+
+def test_correction_after_the_calculation_needs_no_new_confirmation():
+    tracker = make_tracker("hyran är 6 900", "inform_facts",
+                           {"facts": EXAMPLE_FACTS, "calc_confirmed": True})
+    events, _ = run(ValidateCalculationForm(), tracker)
+    assert events[0]["value"]["costs"] == {"housing": 6900, "electricity": 400,
+                                           "home_insurance": 150}
+    assert events[1] == slot("requested_slot", None)
+
+
+def test_children_question_counts_the_missing_ages():
+    facts = {**EXAMPLE_FACTS, "children": [*EXAMPLE_FACTS["children"], {"age": None}]}
+    _, messages = run(AskChildren(), make_tracker("det är tre barn", "inform_facts",
+                                                  {"facts": facts}))
+    assert messages[0]["text"] == 'Hur gamla är barnen? Jag behöver 3 åldrar, t.ex. "4, 9 och 12".'
+    assert messages[0]["custom"]["facts"]["hushåll"] == (
+        "ensamstående, tre barn (4 år; 9 år; ålder ej angiven)")
+
+
+def test_confirmation_shows_the_summary_with_what_is_assumed():
+    _, messages = run(AskConfirmed(), make_tracker("x", "inform_facts", {"facts": EXAMPLE_FACTS}))
+    assert messages[0]["text"] == (
+        "Stämmer detta?\n"
+        "- Månad: mars 2026\n"
+        "- Hushåll: ensamstående, två barn (4 år; 9 år)\n"
+        "- Kostnader: boende (hyra/avgift) 7 200 kr, hushållsel 400 kr, hemförsäkring 150 kr\n"
+        "- Räknas som 0 kr (ej nämnt eller inget): arbetsresor, fackavgift, avgift till a-kassan\n"
+        "- Inkomster: arbetslöshetsersättning/aktivitetsstöd 9 800 kr (sökande)\n"
+        "- Andra inkomster: inga (ej nämnda)\n"
+        "- Barn 0–6 år antas äta alla måltider hemma (ingen lunch på förskola).\n"
+        "- Vuxnas ålder: ej angiven (påverkar inte normbeloppet för vuxna).\n"
+        'Svara "ja" så räknar jag, eller skriv vad som ska ändras.')
+    assert messages[0]["custom"]["facts"]["kostnader"]["boende (hyra/avgift)"] == 7200
