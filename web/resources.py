@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from calculator import available_years, load_rules
 from calculator import load_parameters as load_year
 from web.rasa_client import RasaClient
 from web.settings import Settings
+
+if TYPE_CHECKING:
+    from knowledge import Searcher
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +24,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Resources:
     rasa: RasaClient
-    searcher: Any | None = None
+    searcher: Searcher | None = None
     index_error: str | None = None
     parameter_years: tuple[int, ...] = ()
     parameters_error: str | None = None
@@ -42,7 +45,7 @@ def load_parameters() -> tuple[tuple[int, ...], str | None]:
     return years, None
 
 
-def load_searcher(settings: Settings) -> tuple[Any | None, str | None]:
+def load_searcher(settings: Settings) -> tuple[Searcher | None, str | None]:
     try:
         from knowledge import IndexMismatchError, Searcher
     except ImportError as exc:
