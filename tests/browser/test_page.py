@@ -68,6 +68,20 @@ def test_a_guideline_question_gets_an_answer_with_an_expandable_citation(page):
     assert page.errors == []
 
 
+def test_an_unavailable_chat_service_is_shown_as_a_swedish_error(page):
+    detail = "Chattjänsten (Rasa) svarar inte just nu. Försök igen om en stund."
+    page.route("**/api/v1/chat", lambda route: route.fulfill(
+        status=503, content_type="application/json", body=json.dumps({"detail": detail})))
+    page.get_by_label("Ditt meddelande").fill("hej")
+    page.keyboard.press("Enter")
+    error = page.locator("li.message.error")
+    expect(error).to_have_count(1)
+    assert error.locator(".text").inner_text() == detail
+    # the form is usable again
+    expect(page.get_by_role("button", name="Skicka")).to_be_enabled()
+    assert page.locator("#status").inner_text() == ""
+
+
 def _calculation_reply(result: dict) -> dict:
     return {"messages": [{
         "text": "Här är beräkningen.", "buttons": [], "citations": [], "calculation": result,
