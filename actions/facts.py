@@ -550,6 +550,18 @@ def _read_expected(tokens: list[Token], p: ParsedFacts, expecting: Expecting) ->
             p.adults = 1
 
 
+QUESTION_WORDS = frozenset({
+    "vad", "hur", "när", "varför", "vem", "vilka", "vilken", "vilket", "får", "kan", "ska",
+    "räknas", "ingår", "gäller", "finns", "måste", "bör", "är", "menas",
+})
+
+
+def looks_like_question(text: str) -> bool:
+    """A question mark, or a first word that starts a Swedish question."""
+    words = text.strip().lower().split()
+    return text.strip().endswith("?") or bool(words and words[0].strip(",.:") in QUESTION_WORDS)
+
+
 # --------------------------------------------------------------------------- collected facts
 
 

@@ -20,6 +20,7 @@ from actions.facts import (
     SCHOOL_AGE_FROM,
     Facts,
     check,
+    looks_like_question,
     merge,
     missing,
     parse_facts,
@@ -79,7 +80,9 @@ class ValidateCalculationForm(Action):
                 facts = _answer_in_school(facts, intent == "affirm", dispatcher)
             else:
                 dispatcher.utter_message(text=NOTHING_READ)
-        elif intent in FACT_INTENTS or intent in YES_NO_INTENTS:
+        elif intent in FACT_INTENTS or intent in YES_NO_INTENTS or (
+                intent != "stop" and not parsed.is_empty() and not looks_like_question(text)):
+            # the last case: a fact the NLU took for something else ("barnbidrag 2 650")
             if parsed.is_empty() and intent != "start_calculation":
                 if intent == "nlu_fallback":
                     return []  # not a fact: let the rules answer it, then the form resumes

@@ -124,3 +124,19 @@ def test_confirmation_shows_the_summary_with_what_is_assumed():
         "- Vuxnas ålder: ej angiven (påverkar inte normbeloppet för vuxna).\n"
         'Svara "ja" så räknar jag, eller skriv vad som ska ändras.')
     assert messages[0]["custom"]["facts"]["kostnader"]["boende (hyra/avgift)"] == 7200
+
+
+def test_a_fact_taken_for_a_question_by_the_nlu_is_still_read():
+    tracker = make_tracker("barnbidrag 2 650", "ask_guideline",
+                           {"facts": EXAMPLE_FACTS, "requested_slot": "calc_confirmed"},
+                           active_loop="calculation_form")
+    events, _ = run(ValidateCalculationForm(), tracker)
+    assert events[0]["value"]["incomes"][-1] == {"type": "child_allowance", "amount": 2650,
+                                                 "member": "applicant"}
+
+
+def test_a_real_question_with_numbers_is_left_to_the_search():
+    tracker = make_tracker("räknas barnbidrag på 2 650 som inkomst?", "ask_guideline",
+                           {"facts": EXAMPLE_FACTS, "requested_slot": "calc_confirmed"},
+                           active_loop="calculation_form")
+    assert run(ValidateCalculationForm(), tracker) == ([], [])
