@@ -24,6 +24,8 @@ from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.vocabulary import asks_for_law, expand
 
 CALIBRATION_FILE = Path(__file__).parent / "calibration.json"
+# One query searches a few thousand vectors at most: OpenMP threads only add contention.
+faiss.omp_set_num_threads(1)
 
 
 @dataclass

@@ -1,0 +1,87 @@
+"""Benchmark the shipped knowledge index: build times and warm search latency.
+
+    .venv/bin/python benchmarks/knowledge_search.py [--skip-cold] [--repeat 3]
+
+Measures:
+  1. cold build of the shipped corpus with the real e5 model (empty embedding cache, into a
+     temporary directory) — goal ≤ 60 s;
+  2. rebuild when nothing changed (same directory) — goal ≤ 5 s;
+  3. Searcher.load time, and warm search latency (top_k=3) over the development questions
+     (tune + held-out, out-of-scope included), p50/p95/max — goal p95 ≤ 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from knowledge import Searcher, build_index  # noqa: E402
+from knowledge.embedders import E5Embedder  # noqa: E402
+
+EVAL = ROOT / "knowledge" / "eval"
+
+
+def questions() -> list[str]:
+    items: list[str] = []
+    for name in ("questions_tune.jsonl", "questions_heldout.jsonl", "starter.jsonl"):
+        path = EVAL / name
+        if path.exists():
+            items += [json.loads(line)["q"] for line in path.read_text().splitlines() if line]
+    for name in ("out_of_scope_tune.txt", "out_of_scope_heldout.txt"):
+        path = EVAL / name
+        if path.exists():
+            items += [line.strip() for line in path.read_text().splitlines() if line.strip()]
+    return items
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--skip-cold", action="store_true", help="skip the ~60 s cold build")
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the questions")
+    args = parser.parse_args()
+    embedder = E5Embedder()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        index_dir = Path(tmp) / "index"
+        if not args.skip_cold:
+            report = build_index(index_dir, embedder=embedder, progress=False)
+            print(f"cold build (shipped corpus, e5): {report.seconds:.1f} s, "
+                  f"{report.chunks} chunks, {report.vectors} vectors")
+            report = build_index(index_dir, embedder=embedder, progress=False)
+            print(f"rebuild, nothing changed:       {report.seconds:.2f} s "
+                  f"(rebuilt={report.rebuilt})")
+            report = build_index(index_dir, embedder=embedder, progress=False, force=True)
+            print(f"forced rebuild, all cached:     {report.seconds:.2f} s "
+                  f"({report.embedded} embedded)")
+
+    started = time.perf_counter()
+    searcher = Searcher.load(embedder=embedder)
+    print(f"Searcher.load (default index):  {(time.perf_counter() - started) * 1000:.0f} ms")
+    items = questions()
+    searcher.search(items[0])  # warm-up
+    times: list[float] = []
+    for _ in range(args.repeat):
+        for question in items:
+            t0 = time.perf_counter()
+            searcher.search(question, top_k=3)
+            times.append((time.perf_counter() - t0) * 1000)
+    print(f"warm search top_k=3 over {len(items)} questions x {args.repeat}: "
+          f"p50 {statistics.median(times):.1f} ms, p95 {percentile(times, 95):.1f} ms, "
+          f"max {max(times):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

