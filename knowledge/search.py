@@ -186,9 +186,9 @@ class Searcher:
         kinds = {VIEW_PASSAGE: "passage", VIEW_HEADING: "heading", VIEW_SENTENCE: "sentence"}
         chunk_of = self.views[rows, 0]
         kind_of = self.views[rows, 1]
-        # iterate from the weakest so the best similarity per chunk wins
-        for sim, chunk, kind in zip(sims[::-1], chunk_of[::-1], kind_of[::-1], strict=True):
-            features[kinds[int(kind)]][chunk] = sim
+        for kind, name in kinds.items():  # the best similarity per chunk and view kind
+            mask = kind_of == kind
+            np.maximum.at(features[name], chunk_of[mask], sims[mask])
         # chunks without sentence views: their passage is their only sentence
         no_sentences = features["sentence"] <= floor
         features["sentence"][no_sentences] = features["passage"][no_sentences]
