@@ -28,7 +28,7 @@ from knowledge.model import Chunk
 from knowledge.text import sentence_spans
 
 FORMAT_VERSION = 1
-VIEWS_VERSION = 2  # bump when chunk_views() or lexical_text() change what is indexed
+VIEWS_VERSION = 3  # bump when chunk_views() or lexical_text() change what is indexed
 DEFAULT_INDEX_DIR = Path(__file__).parent / "index"
 VIEW_PASSAGE, VIEW_HEADING, VIEW_SENTENCE = 0, 1, 2
 

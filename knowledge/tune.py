@@ -30,8 +30,8 @@ GRID = {
     "w_passage": [1.0],
     "w_heading": [0.0, 0.25, 0.5],
     "w_sentence": [0.25, 0.5, 1.0],
-    "w_lexical": [0.0, 0.03, 0.05, 0.1, 0.15],
-    "lexical_saturation": [3.0, 5.0, 10.0],
+    "w_lexical": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3],
+    "lexical_saturation": [2.0, 3.0, 5.0, 10.0],
     "w_law": [0.0, 0.01, 0.02, 0.04],
 }
 CONFIDENCES = ("fused", "dense_max")
