@@ -172,3 +172,29 @@ def test_pdf_without_metadata_file_is_refused(tmp_path):
     _write_pdf(pdf_path)
     with pytest.raises(CorpusError, match=r"utan.pdf: metadatafilen utan.pdf.yaml saknas"):
         pdf_document(pdf_path)
+
+
+def test_compounds_are_split_into_parts_the_corpus_knows():
+    from knowledge.lexical import LexicalIndex
+
+    index = LexicalIndex.build(["Säng med sängkläder.", "Hemutrustning och inkomster.",
+                                "Bostadsrätt: avgiften."])
+    parts = index.decompounder.parts
+    assert parts("spjälsängen") == ["säng"]  # unknown head, known tail
+    assert parts("arbetsinkomster") == ["inkomst"]
+    assert parts("hemutrustningen") == []  # "utrustning" alone is not a corpus word
+    assert parts("kort") == [] and parts("lägenhet") == []
+    glasses = index.scores("Barnet behöver en ny spjälsäng")
+    assert glasses.argmax() == 0 and glasses[1] == glasses[2] == 0
+
+
+def test_vocabulary_expansion_and_law_intent():
+    from knowledge.vocabulary import asks_for_law, expand
+
+    assert expand("Ingår busskort i fsd?") == (
+        "Ingår busskort i fsd? (arbetsresor allmänna kommunikationer, försörjningsstöd)"
+    )
+    assert expand("Hur räknar vi hyran?") == "Hur räknar vi hyran?"
+    assert asks_for_law("Vilken paragraf i nya SoL gäller?")
+    assert asks_for_law("Vad säger 12 kap. 8 §?")
+    assert not asks_for_law("Hur räknar vi solceller?")
