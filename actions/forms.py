@@ -39,7 +39,14 @@ def required_slots(facts: Facts, confirmed: bool | None) -> list[str]:
 
 
 def _intent(tracker: Tracker) -> str | None:
-    return (tracker.latest_message.get("intent") or {}).get("name")
+    """The intent; for an unsure "ja"/"nej" (nlu_fallback), the yes/no intent it ranked first."""
+    name = (tracker.latest_message.get("intent") or {}).get("name")
+    if name == "nlu_fallback":
+        ranked = [i.get("name") for i in tracker.latest_message.get("intent_ranking") or []
+                  if i.get("name") != "nlu_fallback"]
+        if ranked and ranked[0] in YES_NO_INTENTS:
+            return ranked[0]
+    return name
 
 
 def _years() -> tuple[int, ...]:

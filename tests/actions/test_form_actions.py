@@ -140,3 +140,14 @@ def test_a_real_question_with_numbers_is_left_to_the_search():
                            {"facts": EXAMPLE_FACTS, "requested_slot": "calc_confirmed"},
                            active_loop="calculation_form")
     assert run(ValidateCalculationForm(), tracker) == ([], [])
+
+
+def test_an_unsure_yes_still_confirms():
+    tracker = make_tracker("japp", "nlu_fallback", {"facts": EXAMPLE_FACTS,
+                                                    "requested_slot": "calc_confirmed"},
+                           active_loop="calculation_form")
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.4}, {"name": "affirm", "confidence": 0.35},
+        {"name": "thank", "confidence": 0.2}]
+    events, _ = run(ValidateCalculationForm(), tracker)
+    assert events[0] == slot("calc_confirmed", True)
