@@ -457,12 +457,25 @@ def _store_amount(tokens: list[Token], target: Token, num: Token, p: ParsedFacts
     elif kind == "cap":
         p.housing_cap = amount
     else:
-        partner = any(x.clause == target.clause and _concept(x, "partner") for x in tokens)
-        member = "partner" if partner else "applicant"
+        member = _member_for(tokens, target)
         p.incomes = [i for i in p.incomes if not (i.type == key and i.member == member)]
         p.incomes.append(IncomeFact(key, amount, member))
     num.used = True
     target.used = True
+
+
+def _member_for(tokens: list[Token], target: Token) -> str:
+    """Whose income: the nearest person word before it in the clause, else after it."""
+    i = tokens.index(target)
+    same = [t for t in tokens if t.clause == target.clause]
+    before = [t for t in same if tokens.index(t) < i][::-1]
+    after = [t for t in same if tokens.index(t) > i]
+    for t in [*before, *after]:
+        if _concept(t, "partner"):
+            return "partner"
+        if _concept(t, "applicant"):
+            return "applicant"
+    return "applicant"
 
 
 def _free_amount(t: Token | None) -> bool:

@@ -112,4 +112,4 @@ FILLERS_AFTER_AMOUNT = frozenset({
 AMOUNT_SUFFIXES = frozenset({"kr", "kronor", "sek", ":-"})
 LIST_SEPARATORS = frozenset({",", "och", "&", "samt", "+"})
 CHILD_AGE_FILLERS = frozenset({"på", "som", "är", "i", "åldern", "åldrarna", ":", "med",
-                               "mellan", "har", "född", "de", "aged"})
+                               "mellan", "har", "född", "de", "(", "ålder"})

@@ -72,6 +72,9 @@ def test_costs(text, costs):
     ("handikappersättning 1 500", [IncomeFact("disability_compensation", 1500)]),
     ("sambor, sambon har lön 12 000, barnbidrag 2 650",
      [IncomeFact("salary", 12000, "partner"), IncomeFact("child_allowance", 2650)]),
+    ("hon har lön 9 000 och sambon har a-kassa 8 000",
+     [IncomeFact("salary", 9000), IncomeFact("unemployment_benefit", 8000, "partner")]),
+    ("föräldrapenning 8 000 för maken", [IncomeFact("parental_benefit", 8000, "partner")]),
 ])
 def test_incomes(text, incomes):
     assert parse(text).incomes == incomes
@@ -88,6 +91,8 @@ def test_incomes(text, incomes):
     ("bebis 6 månader", [0]),
     ("tre barn: 2, 6 och 10 år", [2, 6, 10]),
     ("tre barn, 2 och 6 år", [2, 6, None]),
+    ("ensamstående med två barn (4 och 9)", [4, 9]),
+    ("barn 4 år och 9 år", [4, 9]),
 ])
 def test_children_ages(text, ages):
     assert parse(text).child_ages == ages
