@@ -172,7 +172,8 @@ async def run(web_url: str, rasa_url: str, users: int, think_s: float,
     cpu_used["load client"] = time.process_time() - client_cpu_before
     all_latencies = [x for xs in result.latencies.values() for x in xs]
     lost = await lost_turns(rasa_url, result)
-    print(f"caseworkers {users}, turns each {len(conversation(0))}, think time {think_s} s")
+    print(f"caseworkers {users}, turns each {len(conversation(0))}, think time {think_s} s, "
+          f"load average before the run {os.getloadavg()[0]:.1f}")
     print(f"requests {len(all_latencies)} in {wall:.1f} s: "
           f"{len(all_latencies) / wall:.1f} requests/s")
     print(f"latency p50 {statistics.median(all_latencies) * 1000:.0f} ms, "
@@ -224,6 +225,8 @@ def main(
     web_url: str = typer.Option("", help="Use a running web app instead of starting one"),
     rasa_url: str = typer.Option("", help="Its Rasa server (for the tracker check)"),
     web_workers: int = typer.Option(1, help="uvicorn workers when the script starts the app"),
+    tracker: str = typer.Option("sqlite", help="Rasa's tracker store: sqlite or memory "
+                                "(memory only to measure what the SQL store costs)"),
 ) -> None:
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     if web_url:
@@ -232,7 +235,10 @@ def main(
         asyncio.run(run(web_url, rasa_url, users, think))
         return
     workdir = Path(tempfile.mkdtemp(prefix="bg-load-"))
-    store = {"type": "SQL", "dialect": "sqlite", "db": str(workdir / "tracker.db")}
+    if tracker not in ("sqlite", "memory"):
+        raise typer.BadParameter("ska vara sqlite eller memory", param_hint="--tracker")
+    store = ({"type": "SQL", "dialect": "sqlite", "db": str(workdir / "tracker.db")}
+             if tracker == "sqlite" else None)
     print(f"starting the action server, Rasa and the web app (logs in {workdir}) ...")
     stack = start_stack(workdir, lambda w, port: rasa_server(w, port, tracker_store=store))
     web = start_web(workdir, stack, web_workers).start()
