@@ -88,7 +88,7 @@ def tokenize(text: str) -> list[Token]:
         if kind == "num":
             raw.append(Token("num", s, parse_digits(s)))
         elif kind == "aring":
-            raw.append(Token("aring", s, Decimal(m.group("aring"))))
+            raw.append(Token("aring", m.group(0), Decimal(s)))
         else:
             raw.append(Token(kind, s))  # type: ignore[arg-type]
     return _numbers_from_words(raw)
@@ -224,6 +224,7 @@ class ParsedFacts:
     partner_age: int | None = None
     child_ages: list[int | None] | None = None  # named children (None = age not given)
     child_count: int | None = None
+    referenced_ages: list[int] = field(default_factory=list)  # "3-åringen", "19-åringen"
     no_children: bool = False
     days: int | None = None
     part_time: bool = False
@@ -344,7 +345,10 @@ def _read_children(tokens: list[Token], p: ParsedFacts) -> None:
         if _concept(t, "no_child"):
             p.no_children = True
         elif t.kind == "aring" and not t.used:
-            named.append(int(t.value))
+            if t.text.endswith(("en", "arna")):  # "3-åringen": a child already named
+                p.referenced_ages.append(int(t.value))
+            else:  # "en 4-åring": a child
+                named.append(int(t.value))
             t.used = True
         elif _concept(t, "child"):
             before = _at(tokens, i - 1)
@@ -601,6 +605,7 @@ class Facts(BaseModel):
     applicant_age: int | None = None
     partner_age: int | None = None
     children: list[ChildFacts] | None = None  # None = not yet known; [] = no children
+    children_expected: bool = False  # "ja" to "Finns det barn?": ask for their ages
     costs: dict[str, int] = Field(default_factory=dict)
     incomes: list[IncomeEntry] = Field(default_factory=list)
     no_incomes: bool = False
@@ -683,6 +688,8 @@ def _merge_children(f: Facts, p: ParsedFacts) -> None:
             children = (known + unknown)[:p.child_count]
         f.children = children
     children = f.children or []
+    if p.referenced_ages:
+        touched = [c for c in children if c.age in p.referenced_ages] or touched
     if p.days is not None or p.part_time:
         targets = touched or [c for c in children if c.part_time and c.days is None] or children
         for c in targets:

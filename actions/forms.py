@@ -85,6 +85,10 @@ class ValidateCalculationForm(Action):
                         text='Vad ska ändras? Skriv den rätta uppgiften, t.ex. "hyran är 6 900".')
             elif requested == "calc_in_school":
                 facts = _answer_in_school(facts, intent == "affirm", dispatcher)
+            elif requested == "calc_children":
+                facts = facts.model_copy(update={"children_expected": intent == "affirm"})
+                if intent == "deny":
+                    facts.children = []
             else:
                 dispatcher.utter_message(text=NOTHING_READ)
         elif intent in FACT_INTENTS or intent in YES_NO_INTENTS or (
@@ -159,6 +163,9 @@ class AskChildren(AskSlot):
         if facts.children:
             return (f"Hur gamla är barnen? Jag behöver {len(facts.children)} åldrar, "
                     't.ex. "4, 9 och 12".')
+        if facts.children_expected:
+            return 'Hur gamla är barnen? Skriv allas åldrar, t.ex. "4 och 9 år".'
+
         return ('Finns det barn i hushållet? Ange i så fall deras åldrar, t.ex. "4 och 9 år", '
                 'eller svara "inga barn".')
 

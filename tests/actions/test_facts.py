@@ -268,3 +268,9 @@ def test_calculation_input_contract():
 def test_month_defaults_to_today():
     inp = to_calculation_input(facts_of("ensamstående utan barn"), TODAY, adult_age=21)
     assert (inp["year"], inp["month"]) == (2026, 3)
+
+
+def test_a_definite_age_word_refers_to_a_named_child():
+    f = facts_of("sambor, barn 19 och 3 år, 3-åringen går på förskola, 19-åringen går i skolan")
+    assert [(c.age, c.lunch_at_preschool, c.in_school) for c in f.children] == [
+        (19, None, True), (3, True, None)]

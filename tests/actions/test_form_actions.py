@@ -24,6 +24,7 @@ def slot(name, value):
 
 EXAMPLE_FACTS = {
     "year": 2026, "month": 3, "adults": 1, "applicant_age": None, "partner_age": None,
+    "children_expected": False,
     "children": [
         {"age": 4, "days": None, "part_time": False, "lunch_at_preschool": None,
          "in_school": None},
@@ -151,3 +152,15 @@ def test_an_unsure_yes_still_confirms():
         {"name": "thank", "confidence": 0.2}]
     events, _ = run(ValidateCalculationForm(), tracker)
     assert events[0] == slot("calc_confirmed", True)
+
+
+def test_yes_to_children_asks_for_their_ages():
+    facts = {**EXAMPLE_FACTS, "children": None}
+    tracker = make_tracker("ja", "affirm", {"facts": facts, "requested_slot": "calc_children"},
+                           active_loop="calculation_form")
+    events, messages = run(ValidateCalculationForm(), tracker)
+    assert events == [slot("facts", {**facts, "children_expected": True}),
+                      slot("requested_slot", "calc_children")]
+    assert messages == []
+    _, asked = run(AskChildren(), make_tracker("ja", "affirm", {"facts": events[0]["value"]}))
+    assert asked[0]["text"] == 'Hur gamla är barnen? Skriv allas åldrar, t.ex. "4 och 9 år".'

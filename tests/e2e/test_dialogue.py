@@ -124,3 +124,30 @@ def test_salary_asks_for_months_with_support(stack):
     # 7 months ≥ 6: jobbstimulans, 25 % of the salary not counted: counted 7 500.
     # behov 8 510 + 6 000 = 14 510 → 14 510 − 7 500 = 7 010
     assert _calculation(stack.send(sender, "ja"))["forsorjningsstod"] == 7_010
+
+
+def test_a_child_living_part_time_gets_the_days_question(stack):
+    sender = "e2e-dialogue-7"
+    asked = stack.texts(sender, "ensamstående pappa, barn 5 år som bor här delvis, hyra 6 000, "
+                                "för mars 2026")
+    assert asked[-1] == ('Hur många dagar per månad bor barnet (5 år) hos den sökande? '
+                         'Svara 1–30, t.ex. "10 dagar" eller "varannan vecka".')
+    assert stack.texts(sender, "varannan vecka")[-1].startswith("Stämmer detta?")
+    # ensamstående 3 940 + barn 4–6 år 3 060 × 15/30 = 1 530 + gemensamma (2 personer) 1 410
+    # = 6 880; + hyra 6 000 = 12 880
+    calc = _calculation(stack.send(sender, "ja"))
+    assert (calc["riksnorm"], calc["forsorjningsstod"]) == (6_880, 12_880)
+
+
+def test_a_school_youth_and_a_preschool_child(stack):
+    sender = "e2e-dialogue-8"
+    asked = stack.texts(sender, "sambor, barn 19 och 3 år, 3-åringen går på förskola, "
+                                "hyra 8 000, mars 2026")
+    assert asked[-1] == "Bor ungdomen (19 år) hemma och går i skolan? Svara ja eller nej."
+    summary = stack.texts(sender, "ja")[-1]
+    assert "- Hushåll: sambor/makar, två barn (19 år, går i skolan; 3 år, lunch på förskola)" \
+        in summary
+    # sambor 7 100 + 19 år 5 000 + 3 år med lunch på förskola 2 500 + gemensamma (4) 2 030
+    # = 16 630; + hyra 8 000 = 24 630
+    calc = _calculation(stack.send(sender, "ja"))
+    assert (calc["riksnorm"], calc["forsorjningsstod"]) == (16_630, 24_630)
