@@ -24,18 +24,40 @@ def _restart_rasa(stack: Stack) -> None:
     stack.rasa.wait_healthy(300)
 
 
+BEFORE = ["ny beräkning", "ensamstående", "4 och 9"]
+AFTER = ["hyra 7 200", "stämmer"]
+
+
+def _custom(elements: list[dict], key: str) -> list:
+    return [e["custom"][key] for e in elements if isinstance(e.get("custom"), dict)
+            and e["custom"].get(key) is not None]
+
+
 def _run_restart_scenario(stack: Stack, sender: str) -> None:
-    greeting = stack.texts(sender, "hej")
-    assert greeting and greeting[0].startswith("Hej! Jag är Biståndsguiden.")
-    before = stack.texts(sender, "vad kan du hjälpa till med?")
+    """A calculation started before the restart is finished after it, with the same facts
+    and the same amount as the same conversation held without a restart."""
+    control = f"{sender}-control"
+    for message in BEFORE + AFTER[:-1]:
+        stack.send(control, message)
+    [expected] = _custom(stack.send(control, AFTER[-1]), "calculation")
+
+    for message in BEFORE:
+        facts_before = _custom(stack.send(sender, message), "facts")
+    assert facts_before[-1]["hushåll"] == "ensamstående, två barn (4 år; 9 år)"
 
     _restart_rasa(stack)
 
-    assert _user_texts(stack, sender) == ["hej", "vad kan du hjälpa till med?"]
-    assert stack.texts(sender, "vad kan du hjälpa till med?") == before
-    assert _user_texts(stack, sender) == [
-        "hej", "vad kan du hjälpa till med?", "vad kan du hjälpa till med?",
-    ]
+    assert _user_texts(stack, sender) == BEFORE
+    facts_after = _custom(stack.send(sender, AFTER[0]), "facts")
+    assert facts_after[-1]["hushåll"] == "ensamstående, två barn (4 år; 9 år)"
+    assert facts_after[-1]["kostnader"]["boende (hyra/avgift)"] == 7200
+    final = stack.send(sender, AFTER[1])
+    [calculation] = _custom(final, "calculation")
+    assert calculation == expected
+    assert calculation["antal_vuxna"] == 1 and calculation["antal_barn"] == 2
+    assert calculation["skaliga_kostnader"] == 7200
+    assert calculation["forsorjningsstod"] == calculation["riksnorm"] + 7200
+    assert _user_texts(stack, sender) == BEFORE + AFTER
 
 
 def _stack_with(tmp_path: Path, tracker_store: dict) -> Stack:
