@@ -28,7 +28,7 @@ help:
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@test -x $(PY) || "$$(scripts/find-python311.sh)" -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -q --disable-pip-version-check -c requirements/constraints.txt -e '.[dev]'
+	$(PY) -m pip install -q --disable-pip-version-check -c requirements/constraints.txt -e '.[dev,st]'
 	@touch $@
 
 $(VENV_RASA)/.installed: requirements/rasa.lock.txt
