@@ -132,3 +132,17 @@ def test_any_valid_number_disappears_completely(
 def test_amounts_below_ten_digits_are_never_touched(amount, unit):
     for text in (f"{amount}{unit}", f"{amount:,}{unit}".replace(",", " ")):
         assert redact(text).text == text
+
+
+@given(
+    day=st.dates(min_value=dt.date(1930, 1, 1), max_value=dt.date(2024, 12, 31)),
+    serial=st.integers(0, 999),
+    rent=st.integers(1000, 20000),
+)
+def test_a_removed_personnummer_never_becomes_an_amount_in_the_facts_parser(day, serial, rent):
+    from actions.facts import parse_facts
+
+    ten = _ten_digit_form(day, serial, coordination=False)
+    text = f"klient {ten[:6]}-{ten[6:]}, hyra {rent}"
+    parsed = parse_facts(redact(text).text, expecting=None, today=dt.date(2026, 3, 10))
+    assert set(parsed.amounts()) <= {rent}
