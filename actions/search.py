@@ -47,6 +47,9 @@ class ActionSearchGuidelines(Action):
         except backends.KnowledgeUnavailable:
             dispatcher.utter_message(text=UNAVAILABLE)
             return []
+        except ValueError:  # the search refuses a question with nothing to search for
+            dispatcher.utter_message(text=EMPTY_QUESTION)
+            return []
         text = answer_text(result)
         addition = riksnorm_addition(question)
         if addition:

@@ -48,3 +48,12 @@ def test_search_action_against_the_real_index():
     assert message["text"].splitlines()[1] == (
         f"Källa: {hits[0]['citation']} (status: {hits[0]['document_status']}).")
     assert "rådrum" in message["text"].splitlines()[0].lower()
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\u001f"])
+def test_an_empty_question_gets_a_clear_reply(text):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, "nlu_fallback")
+    assert asyncio.run(ActionSearchGuidelines().run(dispatcher, tracker, {})) == []
+    assert [m["text"] for m in dispatcher.messages] == [
+        'Jag fick ingen fråga. Skriv frågan, eller "ny beräkning".']
