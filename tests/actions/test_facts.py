@@ -40,6 +40,7 @@ def test_the_issue_example_fills_every_slot_it_names():
     ("7 200 kr i hyra", 7200), ("hyra: 6900:-", 6900), ("hyran ligger på ungefär 6 900", 6900),
     ("6900 i hyra", 6900), ("hyra 7 tusen", 7000), ("hyra 7 tkr", 7000),
     ("hyra 7.200", 7200), ("boendekostnaden är 5 400", 5400), ("avgiften 4 300", 4300),
+    ("hyra 7 200 kr/mån", 7200), ("HYRA 7 200 KR", 7200), ("hyra 7\u00a0200", 7200),
 ])
 def test_housing_in_many_forms(text, amount):
     assert parse(text).costs == {"housing": amount}

@@ -57,3 +57,16 @@ def test_an_empty_question_gets_a_clear_reply(text):
     assert asyncio.run(ActionSearchGuidelines().run(dispatcher, tracker, {})) == []
     assert [m["text"] for m in dispatcher.messages] == [
         'Jag fick ingen fråga. Skriv frågan, eller "ny beräkning".']
+
+
+def test_riksnorm_question_adds_the_calculators_sourced_amounts():
+    from actions.search import riksnorm_addition
+
+    text = riksnorm_addition("Vad är riksnormen?")
+    # riksnorm.md, 2026 (official, SFS 2025:1046): ensamstående 3 940, sambor 7 100,
+    # gemensamma hushållskostnader 1 person 1 280
+    assert text.startswith(
+        "Riksnormen 2026 för personliga kostnader: ensamstående 3 940 kr, sambor tillsammans "
+        "7 100 kr; gemensamma hushållskostnader för en person 1 280 kr. Källa: SFS 2025:1046")
+    assert "(officiell)" in text
+    assert riksnorm_addition("Vad menas med skäligt rådrum?") is None
