@@ -22,6 +22,7 @@ from knowledge.index import (
 )
 from knowledge.lawrefs import find_law_refs
 from knowledge.lexical import LexicalIndex, tokenize
+from knowledge.scope import OtherDomains
 from knowledge.vocabulary import asks_for_law, expand
 
 CALIBRATION_FILE = Path(__file__).parent / "calibration.json"
@@ -89,6 +90,7 @@ class Searcher:
                 self.sentence_rows.setdefault(int(chunk), []).append(row)  # type: ignore[arg-type]
         self.sentence_rows = {k: np.asarray(v) for k, v in self.sentence_rows.items()}
         self._gap_terms = self._collect_gap_terms()
+        self.other_domains = OtherDomains(self.lexical.vocab, self.lexical.known_words)
         statute_kinds = {"lag", "förordning"}
         self.is_statute = np.array(
             [documents.get(c["document"], {}).get("kind") in statute_kinds for c in chunks],
@@ -299,6 +301,8 @@ class Searcher:
         gaps = self.gaps_for(question)
         if gaps:
             answered = False  # the corpus is known to lack the section the question is about
+        if self.other_domains.found(question):
+            answered = False  # names a concept from outside the guidelines (LVU, hemtjänst …)
         hits = []
         for number in best:
             chunk = self.chunks[int(number)]

@@ -5,7 +5,11 @@
 Reads knowledge/eval/questions_tune.jsonl and out_of_scope_tune.txt, grid-searches the
 weights of the rankers (section-level recall@1 + recall@3 + MRR@10), then picks the lowest
 confidence threshold at which ≥ 97 % of the in-domain questions are still answered and
-reports how many out-of-scope questions it turns away. --write stores the result in
+reports how many out-of-scope questions it turns away (questions naming a concept from
+data/other_domains.yaml or a known gap are turned away whatever their score). A 5-fold
+cross-validation of the threshold on the tune split is printed too: with 98 questions the
+in-sample 97 % quantile answered only ≈ 96 % out of fold, so the threshold is set at the 98 %
+quantile (≈ 97.7 % answered out of fold). --write stores the result in
 knowledge/calibration.json (keyed by embedder), which Searcher.load uses.
 """
 
@@ -24,7 +28,9 @@ from knowledge.evaluate import is_relevant, read_lines, read_questions
 from knowledge.search import CALIBRATION_FILE, Params, Searcher
 
 EVAL_DIR = Path(__file__).parent / "eval"
-MIN_ANSWERED = 0.97
+MIN_ANSWERED = 0.97  # the goal
+TARGET_ANSWERED = 0.98  # in-sample quantile that reaches the goal out of fold (CV)
+CV_FOLDS, CV_REPEATS = 5, 10
 
 GRID = {
     "w_passage": [1.0],
@@ -70,23 +76,53 @@ def confidence_of(searcher, features, params: Params, kind: str) -> float:
     return float(max(features["passage"][best], features["sentence"][best]))
 
 
+def _threshold(confidences: np.ndarray) -> float:
+    """The highest threshold that still answers TARGET_ANSWERED of these questions."""
+    ordered = np.sort(confidences)
+    allowed = int(np.floor(len(ordered) * (1 - TARGET_ANSWERED)))
+    return float(ordered[min(allowed, len(ordered) - 1)]) if len(ordered) else 0.0
+
+
+def refused(searcher, question: str) -> bool:
+    """Turned away whatever the score: a known gap or a concept from another domain."""
+    return bool(searcher.gaps_for(question) or searcher.other_domains.found(question))
+
+
+def cross_validate(inside: np.ndarray, outside: np.ndarray, outside_refused: np.ndarray,
+                   folds: int = CV_FOLDS, repeats: int = CV_REPEATS) -> dict[str, float]:
+    """Out-of-fold answered / abstained rates of the threshold rule (fixed seeds)."""
+    answered, abstained = [], []
+    for seed in range(repeats):
+        parts_in = np.array_split(np.random.default_rng(seed).permutation(len(inside)), folds)
+        parts_out = np.array_split(
+            np.random.default_rng(1000 + seed).permutation(len(outside)), folds)
+        for test_in, test_out in zip(parts_in, parts_out, strict=True):
+            train = np.setdiff1d(np.arange(len(inside)), test_in)
+            threshold = _threshold(inside[train])
+            answered += list(inside[test_in] >= threshold)
+            abstained += list((outside[test_out] < threshold) | outside_refused[test_out])
+    return {"cv_answered": float(np.mean(answered)),
+            "cv_out_of_scope_abstained": float(np.mean(abstained)) if abstained else 0.0}
+
+
 def calibrate(searcher, items, oos_items, params: Params) -> tuple[Params, dict[str, float]]:
-    best: tuple[float, str, float] | None = None
+    inside_refused = np.array([refused(searcher, q) for q, _, _ in items], dtype=bool)
+    outside_refused = np.array([refused(searcher, q) for q, _, _ in oos_items], dtype=bool)
+    best: tuple[float, str, float, np.ndarray, np.ndarray] | None = None
     for kind in CONFIDENCES:
-        inside = np.sort([confidence_of(searcher, f, params, kind) for _, _, f in items])
+        inside = np.array([confidence_of(searcher, f, params, kind) for _, _, f in items])
         outside = np.array([confidence_of(searcher, f, params, kind) for _, _, f in oos_items])
-        # the highest threshold that still answers >= 97 % of the in-domain questions
-        allowed = int(np.floor(len(inside) * (1 - MIN_ANSWERED)))
-        threshold = float(inside[allowed]) if len(inside) else 0.0
-        abstained = float(np.mean(outside < threshold)) if len(outside) else 0.0
+        threshold = _threshold(inside[~inside_refused])
+        abstained = (float(np.mean((outside < threshold) | outside_refused))
+                     if len(outside) else 0.0)
         if best is None or abstained > best[0]:
-            best = (abstained, kind, threshold)
+            best = (abstained, kind, threshold, inside, outside)
     assert best is not None
-    abstained, kind, threshold = best
-    answered = float(np.mean([confidence_of(searcher, f, params, kind) >= threshold
-                              for _, _, f in items]))
+    abstained, kind, threshold, inside, outside = best
+    answered = float(np.mean((inside >= threshold) & ~inside_refused))
+    cv = cross_validate(inside[~inside_refused], outside, outside_refused)
     return (replace(params, threshold=round(threshold, 6), confidence=kind),
-            {"answered": answered, "out_of_scope_abstained": abstained})
+            {"answered": answered, "out_of_scope_abstained": abstained, **cv})
 
 
 def main(
@@ -125,6 +161,7 @@ def main(
             "questions": "knowledge/eval/questions_tune.jsonl",
             "out_of_scope": "knowledge/eval/out_of_scope_tune.txt",
             "min_answered": MIN_ANSWERED,
+            "target_answered_in_sample": TARGET_ANSWERED,
             "tune_metrics": summary,
             "corpus_hash": searcher.manifest["corpus_hash"],
         }

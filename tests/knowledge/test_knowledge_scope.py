@@ -1,0 +1,56 @@
+"""Out-of-scope concepts (knowledge/data/other_domains.yaml) turn a question away."""
+
+import numpy as np
+
+from knowledge.scope import OtherDomains, stems
+from knowledge.tune import _threshold, cross_validate
+
+
+def test_terms_match_whole_stemmed_words_and_phrases(tmp_path):
+    path = tmp_path / "terms.yaml"
+    path.write_text("a:\n  - hemtjänst\n  - god man\nb:\n  - LVU\n", encoding="utf-8")
+    scope = OtherDomains(corpus_stems=["hemutrustning"], path=path)
+    assert scope.found("Kan hon få hemtjänsten utökad?") == ["hemtjänst"]
+    assert scope.found("Behöver han en god man?") == ["god man"]
+    assert scope.found("Är mannen god?") == []  # the words must follow each other
+    assert scope.found("Placering enligt LVU") == ["LVU"]
+    assert scope.found("Får hon hemutrustning?") == []
+
+
+def test_terms_the_corpus_uses_are_dropped(tmp_path):
+    path = tmp_path / "terms.yaml"
+    path.write_text("a:\n  - familjehem\n  - jourhem\n", encoding="utf-8")
+    scope = OtherDomains(corpus_stems=stems("familjehem"), path=path)
+    assert [t for t, _ in scope.terms] == ["jourhem"]
+    assert scope.found("Barnet bor i familjehem") == []
+    # the head of a compound the corpus uses counts as used; a short stem does not
+    path.write_text("a:\n  - familjehem\n  - LSS\n", encoding="utf-8")
+    scope = OtherDomains([], corpus_words=["familjehemsersättningens", "underhållsskyldiga"],
+                         path=path)
+    assert [t for t, _ in scope.terms] == ["LSS"]
+
+
+def test_searcher_abstains_on_another_domain_but_still_returns_hits(hash_searcher):
+    # "familjehem(sersättningens)" and "sjukpenning" occur in SOSFS 2003:5, these do not
+    found = {t for t, _ in hash_searcher.other_domains.terms}
+    assert {"hemtjänst", "orosanmälan", "LSS"} <= found
+    assert not {"familjehem", "sjukpenning"} & found
+    result = hash_searcher.search("Hur ansöker en äldre person om hemtjänst?", top_k=2)
+    assert result["answered"] is False
+    assert len(result["hits"]) == 2
+    assert set(result) == {"question", "answered", "confidence", "hits"}
+
+
+def test_threshold_keeps_the_target_share_answered():
+    scores = np.arange(100, dtype=float)  # 0..99: 98 % answered -> threshold at the 3rd value
+    assert _threshold(scores) == 2.0
+    assert _threshold(np.array([0.5])) == 0.5
+
+
+def test_cross_validation_counts_refused_out_of_scope_questions():
+    inside = np.linspace(1.0, 2.0, 50)
+    outside = np.array([0.0, 0.1, 5.0, 5.0, 5.0])  # three score above every threshold
+    refused = np.array([False, False, True, False, False])  # one of them names another domain
+    cv = cross_validate(inside, outside, refused, folds=5, repeats=2)
+    assert cv["cv_out_of_scope_abstained"] == 0.6
+    assert 0.9 <= cv["cv_answered"] <= 1.0
