@@ -396,14 +396,26 @@ def _read_months(tokens: list[Token], p: ParsedFacts, expecting: Expecting) -> N
         before = _at(tokens, i - 1)
         if not _free_int(before):
             continue
-        if _part_has(tokens, t.part, "job_stimulus"):
+        topic = _nearest_topic(tokens, i)
+        if topic == "job_stimulus":
             p.job_stimulus_months_used = int(before.value)
-        elif _part_has(tokens, t.part, "support") or expecting == "calc_support_months":
+        elif topic == "support" or expecting == "calc_support_months":
             p.consecutive_months_with_support = int(before.value)
         else:
             continue
         before.used = True
         t.used = True
+
+
+def _nearest_topic(tokens: list[Token], i: int) -> str | None:
+    """support or job_stimulus: the nearest such word in the sentence, before it first."""
+    part = tokens[i].part
+    before = [t for t in tokens[:i] if t.part == part][::-1]
+    after = [t for t in tokens[i + 1:] if t.part == part]
+    for t in [*before, *after]:
+        if _concept(t, "job_stimulus", "support"):
+            return t.concept
+    return None
 
 
 def _read_shared_household(tokens: list[Token], p: ParsedFacts) -> None:

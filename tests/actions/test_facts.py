@@ -109,6 +109,7 @@ def test_children_count_and_none():
 @pytest.mark.parametrize(("text", "adults"), [
     ("ensamstående", 1), ("ensamstående mamma", 1), ("sambor", 2), ("de är gifta", 2),
     ("två vuxna", 2), ("sambon har lön 9 000", 2), ("han bor ensam", 1),
+    ("mamma och pappa, tre barn", 2), ("paret har en bebis", 2),
 ])
 def test_adults(text, adults):
     assert parse(text).adults == adults
@@ -144,6 +145,11 @@ def test_month(text, year, month):
 
 def test_month_year_is_not_an_amount():
     assert parse("hyra 7 200 för mars 2026").costs == {"housing": 7200}
+
+
+def test_months_with_support_and_job_stimulus_in_one_sentence():
+    p = parse("de har haft försörjningsstöd i 10 månader och jobbstimulans i 4 månader")
+    assert (p.consecutive_months_with_support, p.job_stimulus_months_used) == (10, 4)
 
 
 def test_months_with_support():
