@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from calculator.models import field_path
 from web.rasa_client import RasaUnavailableError
 
 
@@ -37,22 +38,12 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def field_path(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
 def translate(err: dict[str, Any]) -> dict[str, Any]:
     """One pydantic/FastAPI validation error → {field, value, message} in Swedish."""
     loc = tuple(err.get("loc", ()))
     if loc and loc[0] == "body":
         loc = loc[1:]
-    field = field_path(loc)
+    field = field_path(loc) if loc else ""
     kind = err.get("type", "")
     value = err.get("input")
     ctx = err.get("ctx") or {}

@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
-Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-ChatText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+
+def _not_blank(text: str) -> str:
+    """Strip as Python does (it also counts control separators such as U+001F as white space,
+    which pydantic's own stripping keeps), and refuse what is left empty."""
+    text = text.strip()
+    if not text:
+        raise PydanticCustomError("string_too_short", "empty after stripping white space")
+    return text
+
+
+Question = Annotated[
+    str, StringConstraints(min_length=1, max_length=2000), AfterValidator(_not_blank)
+]
+ChatText = Annotated[
+    str, StringConstraints(min_length=1, max_length=5000), AfterValidator(_not_blank)
+]
 SenderId = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=128,

@@ -15,25 +15,9 @@ from calculator import (
     load_parameters,
     parse_input,
 )
+from calculator.examples import documented_example
 
-EXAMPLE = {  # the example of calculation-rules.md section 7
-    "year": 2024, "month": 3,
-    "household": {
-        "adults": [{"role": "applicant", "age": 34}, {"role": "partner", "age": 31}],
-        "children": [{"age": 4, "days": 30, "lunch_at_preschool": False},
-                     {"age": 19, "days": 30, "in_school": True}],
-        "shared_household_members": None,
-    },
-    "costs": {"housing": 7200, "electricity": 450, "work_travel": 0,
-              "home_insurance": 180, "union_fee": 0, "unemployment_fund": 0},
-    "housing_cap": None,
-    "incomes": [{"type": "child_allowance", "amount": 2650, "member": "applicant"},
-                {"type": "salary", "amount": 9000, "member": "partner"},
-                {"type": "salary", "amount": 3000, "member": "child:1",
-                 "earned_earlier_this_year": 20000}],
-    "consecutive_months_with_support": 7,
-    "job_stimulus_months_used": 0,
-}
+EXAMPLE = documented_example()  # the example of calculation-rules.md section 7
 
 
 def test_the_documented_example_by_hand() -> None:

@@ -7,30 +7,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from calculator import InputError
+from calculator.examples import documented_example
 from web.deps import CalculateDep
 from web.errors import error_body
 from web.schemas import ErrorResponse
 
 router = APIRouter(prefix="/api/v1", tags=["beräkning"])
 
-EXAMPLE = {
-    "year": 2024, "month": 3,
-    "household": {
-        "adults": [{"role": "applicant", "age": 34}, {"role": "partner", "age": 31}],
-        "children": [{"age": 4, "days": 30, "lunch_at_preschool": False},
-                     {"age": 19, "days": 30, "in_school": True}],
-        "shared_household_members": None,
-    },
-    "costs": {"housing": 7200, "electricity": 450, "work_travel": 0,
-              "home_insurance": 180, "union_fee": 0, "unemployment_fund": 0},
-    "housing_cap": None,
-    "incomes": [{"type": "child_allowance", "amount": 2650, "member": "applicant"},
-                {"type": "salary", "amount": 9000, "member": "partner"},
-                {"type": "salary", "amount": 3000, "member": "child:1",
-                 "earned_earlier_this_year": 20000}],
-    "consecutive_months_with_support": 7,
-    "job_stimulus_months_used": 0,
-}
+EXAMPLE = documented_example()
 
 
 def _invalid(message: str) -> JSONResponse:
