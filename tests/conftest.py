@@ -1,9 +1,15 @@
-"""Shared test set-up: the audit trail of apps built in tests goes to a temporary file."""
+"""Shared test set-up: the audit trail of apps built in tests goes to a temporary file, and one
+real Rasa + action server stack serves the end-to-end and browser tests of a session."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+
+import pytest
+
+from tests.support.services import Stack, start_stack
 
 
 def pytest_configure(config) -> None:
@@ -11,3 +17,13 @@ def pytest_configure(config) -> None:
     if "BG_AUDIT_FILE" not in os.environ:
         folder = tempfile.mkdtemp(prefix="bg-test-audit-")
         os.environ["BG_AUDIT_FILE"] = os.path.join(folder, "audit.jsonl")
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The real action server and the real Rasa server (started once, always stopped)."""
+    running = start_stack(tmp_path_factory.mktemp("stack"))
+    try:
+        yield running
+    finally:
+        running.stop()

@@ -18,7 +18,6 @@ from tests.support.services import (
     ManagedProcess,
     Stack,
     free_port,
-    start_stack,
 )
 
 CHROMIUM = "/usr/bin/chromium"
@@ -26,16 +25,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "tests" / "artifacts"
-
-
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """The real action server and the real Rasa server."""
-    running = start_stack(tmp_path_factory.mktemp("browser-stack"))
-    try:
-        yield running
-    finally:
-        running.stop()
 
 
 @pytest.fixture(scope="session")
