@@ -19,6 +19,7 @@ from actions import backends
 from actions.facts import (
     SCHOOL_AGE_FROM,
     Facts,
+    ParsedFacts,
     check,
     looks_like_question,
     merge,
@@ -32,6 +33,14 @@ FACT_INTENTS = {"inform_facts", "start_calculation", "nlu_fallback"}
 YES_NO_INTENTS = {"affirm", "deny"}
 NOTHING_READ = ("Jag kunde inte läsa ut några uppgifter ur det. Skriv till exempel "
                 '"hyra 7 200", "barn 4 och 9 år" eller "a-kassa 9 800 kr".')
+
+
+NEW_HOUSEHOLD = ("Ett nytt hushåll: jag börjar en ny beräkning och tar inte med några uppgifter "
+                 "från den förra.")
+
+
+def _names_a_household(parsed: ParsedFacts) -> bool:
+    return parsed.adults is not None and (parsed.child_ages is not None or parsed.no_children)
 
 
 def required_slots(facts: Facts, confirmed: bool | None) -> list[str]:
@@ -74,6 +83,13 @@ class ValidateCalculationForm(Action):
             facts, confirmed = Facts(), None
             events.append(SlotSet("calc_confirmed", None))
         parsed = parse_facts(text, expecting=requested, today=backends.today())
+        active = (tracker.active_loop or {}).get("name") == FORM
+        if (intent != "start_calculation" and (confirmed or not active)
+                and _names_a_household(parsed) and facts != Facts()):
+            # a whole new household after a calculation: never mix in the last one's facts
+            facts, confirmed = Facts(), None
+            events.append(SlotSet("calc_confirmed", None))
+            dispatcher.utter_message(text=NEW_HOUSEHOLD)
 
         if intent in YES_NO_INTENTS and parsed.is_empty():
             if requested == "calc_confirmed":

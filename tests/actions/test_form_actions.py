@@ -164,3 +164,28 @@ def test_yes_to_children_asks_for_their_ages():
     assert messages == []
     _, asked = run(AskChildren(), make_tracker("ja", "affirm", {"facts": events[0]["value"]}))
     assert asked[0]["text"] == 'Hur gamla är barnen? Skriv allas åldrar, t.ex. "4 och 9 år".'
+
+
+def test_a_new_household_after_a_calculation_starts_afresh():
+    tracker = make_tracker("sambor utan barn, hyra 6 000", "inform_facts",
+                           {"facts": EXAMPLE_FACTS, "calc_confirmed": True})
+    events, messages = run(ValidateCalculationForm(), tracker)
+    assert events[0] == slot("calc_confirmed", None)
+    facts = events[1]["value"]
+    assert (facts["adults"], facts["children"], facts["costs"], facts["incomes"]) == (
+        2, [], {"housing": 6000}, [])
+    assert facts["year"] is None  # the old month is not kept either
+    assert events[2] == slot("requested_slot", "calc_confirmed")
+    assert [m["text"] for m in messages] == [
+        "Ett nytt hushåll: jag börjar en ny beräkning och tar inte med några uppgifter från "
+        "den förra."]
+
+
+def test_the_household_named_again_inside_the_form_is_a_correction():
+    tracker = make_tracker("ensamstående, barn 4 och 9 år, hemförsäkring 120", "inform_facts",
+                           {"facts": EXAMPLE_FACTS, "requested_slot": "calc_confirmed"},
+                           active_loop="calculation_form")
+    events, messages = run(ValidateCalculationForm(), tracker)
+    assert events[0]["value"]["costs"] == {"housing": 7200, "electricity": 400,
+                                           "home_insurance": 120}
+    assert messages == []
