@@ -151,3 +151,15 @@ def test_a_school_youth_and_a_preschool_child(stack):
     # = 16 630; + hyra 8 000 = 24 630
     calc = _calculation(stack.send(sender, "ja"))
     assert (calc["riksnorm"], calc["forsorjningsstod"]) == (16_630, 24_630)
+
+
+def test_a_new_household_after_a_calculation_keeps_nothing_of_the_last(stack):
+    sender = "e2e-dialogue-9"
+    stack.send(sender, ALL_IN_ONE)
+    stack.send(sender, "ja")
+    texts = stack.texts(sender, "sambor utan barn, hyra 6 000, för mars 2026")
+    assert texts[0].startswith("Ett nytt hushåll: jag börjar en ny beräkning")
+    assert "- Kostnader: boende (hyra/avgift) 6 000 kr" in texts[-1]
+    assert "- Inkomster: inga (ej nämnda)" in texts[-1]
+    # sambor 7 100 + gemensamma (2) 1 410 + hyra 6 000 = 14 510 (no a-kassa from the last one)
+    assert _calculation(stack.send(sender, "ja"))["forsorjningsstod"] == 14_510
