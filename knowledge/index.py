@@ -1,9 +1,12 @@
 """Build and load the index directory.
 
 Layout: manifest.json, documents.json, chunks.jsonl, views.npy (chunk, kind, start, end per
-vector), vectors.faiss, lexical/ (bm25s), cache/ (embeddings by content hash, per embedder).
+vector), vectors.faiss, lexical/ (bm25s), lexical_hints/ (bm25s over the section hints),
+cache/ (embeddings by content hash, per embedder).
 Each chunk is embedded as several views: the whole passage under its heading path, the
-heading path alone, and every sentence under its section heading.
+heading path alone, and every sentence under its section heading. Its section hints
+(data/section_hints.yaml) are a lexical view only: embedding them too was no better by
+cross-validation on tune and cost ≈ 6 s of build time (knowledge/README.md, round 3).
 """
 
 from __future__ import annotations
@@ -21,14 +24,15 @@ import numpy as np
 from tqdm import tqdm
 
 from knowledge.embedders import E5Embedder, Embedder
+from knowledge.hints import HINTS_FILE, Hints, hint_text, load_hints
 from knowledge.lawrefs import MAPPING_FILE, paragraph_topic
 from knowledge.lexical import LexicalIndex
 from knowledge.loader import CORPUS_DIR, LOCAL_DIR, Corpus, load_corpus, sources_hash
 from knowledge.model import Chunk
 from knowledge.text import sentence_spans
 
-FORMAT_VERSION = 1
-VIEWS_VERSION = 3  # bump when chunk_views() or lexical_text() change what is indexed
+FORMAT_VERSION = 2  # 2: lexical_hints/
+VIEWS_VERSION = 5  # bump when chunk_views() or lexical_text() change what is indexed
 DEFAULT_INDEX_DIR = Path(__file__).parent / "index"
 VIEW_PASSAGE, VIEW_HEADING, VIEW_SENTENCE = 0, 1, 2
 
@@ -113,16 +117,20 @@ def build_index(
     force: bool = False,
     progress: bool = True,
     batch_size: int = 32,
+    hints: Hints | None = None,
 ) -> BuildReport:
     """Build (or refresh) the index; unchanged sources and embedder mean nothing to do."""
     started = time.perf_counter()
     index_dir = Path(index_dir) if index_dir is not None else DEFAULT_INDEX_DIR
     embedder = embedder or E5Embedder()
     src_hash = None
+    if hints is None:
+        hints = load_hints(HINTS_FILE)
     if corpus is None:
         digest = hashlib.sha256(sources_hash(corpus_dir, local_dir).encode())
         digest.update(f"views-{VIEWS_VERSION}".encode())
         digest.update(MAPPING_FILE.read_bytes())  # statute topics are part of the views
+        digest.update(repr(sorted(hints.items())).encode())  # so are the section hints
         src_hash = digest.hexdigest()[:16]
     manifest_path = index_dir / "manifest.json"
     if not force and src_hash and manifest_path.exists():
@@ -180,6 +188,9 @@ def build_index(
         encoding="utf-8",
     )
     LexicalIndex.build([lexical_text(c) for c in corpus.chunks]).save(tmp_dir / "lexical")
+    # one lexical document per chunk made of its section hints only (search metadata)
+    LexicalIndex.build([hint_text(c, hints) for c in corpus.chunks]).save(
+        tmp_dir / "lexical_hints")
     cache.save(set(keys))
     manifest: dict[str, Any] = {
         "format": FORMAT_VERSION,
@@ -195,6 +206,8 @@ def build_index(
             "chunks": len(corpus.chunks),
             "vectors": len(views),
         },
+        # a lexical view of the sections they belong to (data/section_hints.yaml)
+        "section_hints": sum(len(hints.get((c.document, c.section), [])) for c in corpus.chunks),
         "documents": [d.id for d in corpus.documents],
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }

@@ -40,6 +40,7 @@ class Params:
     w_lexical: float = 0.10
     lexical_saturation: float = 5.0  # bm25 / (bm25 + c): absolute, not relative to the top hit
     w_law: float = 0.0  # bonus for statute paragraphs when the question asks for the law
+    w_hint_lexical: float = 0.0  # bm25 over the section hints (data/section_hints.yaml)
     threshold: float | None = None  # on the confidence of the best hit
     confidence: str = "dense_max"
     extra: dict[str, Any] = field(default_factory=dict)
@@ -72,6 +73,7 @@ class Searcher:
         documents: dict[str, dict[str, Any]],
         lexical: LexicalIndex,
         params: Params,
+        hint_lexical: LexicalIndex | None = None,
     ) -> None:
         self.index_dir = index_dir
         self.manifest = manifest
@@ -81,6 +83,7 @@ class Searcher:
         self.chunks = chunks
         self.documents = documents
         self.lexical = lexical
+        self.hint_lexical = hint_lexical
         self.params = params
         self.vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal)
         self._embed_lock = threading.Lock()
@@ -145,6 +148,7 @@ class Searcher:
                 for d in json.loads((index_dir / "documents.json").read_text(encoding="utf-8"))
             }
             lexical = LexicalIndex.load(index_dir / "lexical")
+            hint_lexical = LexicalIndex.load(index_dir / "lexical_hints")
         except (OSError, ValueError, RuntimeError, KeyError) as exc:
             raise _fail(
                 f"Kunskapsindexet i {index_dir} är ofullständigt eller skadat ({exc})."
@@ -164,7 +168,7 @@ class Searcher:
         if threshold is not None:
             params.threshold = threshold
         return cls(index_dir, manifest, embedder, faiss_index, views, chunks, documents,
-                   lexical, params)
+                   lexical, params, hint_lexical)
 
     # ------------------------------------------------------------------ scoring
     def features(self, question: str) -> tuple[dict[str, np.ndarray], np.ndarray]:
@@ -198,6 +202,10 @@ class Searcher:
         no_sentences = features["sentence"] <= floor
         features["sentence"][no_sentences] = features["passage"][no_sentences]
         features["lexical_raw"] = self.lexical.scores(expanded)
+        features["hint_lexical_raw"] = (
+            self.hint_lexical.scores(expanded) if self.hint_lexical is not None
+            else np.zeros(n_chunks, dtype=np.float32)
+        )
         features["law"] = self.is_statute * (1.0 if asks_for_law(question) else 0.0)
         return features, q[0]
 
@@ -210,7 +218,11 @@ class Searcher:
             + p.w_sentence * features["sentence"]
         ) / (p.w_passage + p.w_heading + p.w_sentence)
         lexical = bm25 / (bm25 + p.lexical_saturation)
-        return dense + p.w_lexical * lexical + p.w_law * features["law"]
+        fused = dense + p.w_lexical * lexical + p.w_law * features["law"]
+        if p.w_hint_lexical:  # a hint only ranks its section; the hit shows the section's text
+            hint_bm25 = features["hint_lexical_raw"]
+            fused = fused + p.w_hint_lexical * hint_bm25 / (hint_bm25 + p.lexical_saturation)
+        return fused
 
     def score_chunks(self, question: str) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
         """Fused score per chunk, the per-ranker features and the query vector."""
