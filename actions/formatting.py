@@ -183,16 +183,29 @@ def _related(hit: dict[str, Any]) -> str:
     return f"{hit_heading(hit)} ({where})"
 
 
+NO_ANSWER = ("Jag hittar inget säkert svar på det i riktlinjerna, så jag vill inte gissa. "
+             "Formulera gärna om frågan med ett sakord ur regelverket, till exempel "
+             '"Räknas barnbidrag som inkomst?" eller "Vad ingår i riksnormen?".')
+
+
+def _source_line(hit: dict[str, Any]) -> str:
+    citation, status = hit["citation"], hit["document_status"]
+    # The knowledge base's citation usually names the status already; say it once.
+    return f"Källa: {citation}." if status in citation else f"Källa: {citation} (status: {status})."
+
+
 def answer_text(search: dict[str, Any], max_related: int = 2) -> str:
-    """A cited answer from a knowledge search, or a clear "no answer"."""
+    """A cited answer from a knowledge search, or a clear "no answer" that names the nearest
+    sections to read (they are not quoted as an answer)."""
     hits = search.get("hits") or []
     if not search.get("answered") or not hits:
-        return ("Jag hittar inget säkert svar på det i riktlinjerna, så jag vill inte gissa. "
-                "Formulera gärna om frågan med ett sakord ur regelverket, till exempel "
-                '"Räknas barnbidrag som inkomst?" eller "Vad ingår i riksnormen?".')
+        if not hits:
+            return NO_ANSWER
+        nearest = "; ".join(_related(h) for h in hits[:max_related])
+        return f"{NO_ANSWER}\nNärmaste avsnitt att läsa själv: {nearest}."
     top = hits[0]
     quote = (top.get("highlight") or top.get("text") or "").strip()
-    lines = [f"”{quote}”", f"Källa: {top['citation']} (status: {top['document_status']})."]
+    lines = [f"”{quote}”", _source_line(top)]
     related = hits[1:1 + max_related]
     if related:
         lines.append("Relaterade avsnitt: " + "; ".join(_related(h) for h in related) + ".")

@@ -35,6 +35,10 @@ class ActionSearchGuidelines(Action):
     def name(self) -> str:
         return "action_search_guidelines"
 
+    def not_answered(self, dispatcher: CollectingDispatcher, result: dict[str, Any]) -> None:
+        """The knowledge base has no answer: say so and suggest how to rephrase."""
+        dispatcher.utter_message(text=answer_text(result), json_message={"citations": []})
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
@@ -50,10 +54,25 @@ class ActionSearchGuidelines(Action):
         except ValueError:  # the search refuses a question with nothing to search for
             dispatcher.utter_message(text=EMPTY_QUESTION)
             return []
+        if not result.get("answered"):
+            self.not_answered(dispatcher, result)
+            return []
         text = answer_text(result)
         addition = riksnorm_addition(question)
         if addition:
             text += "\n" + addition
-        hits = result["hits"] if result.get("answered") else []
-        dispatcher.utter_message(text=text, json_message={"citations": hits[:3]})
+        dispatcher.utter_message(text=text, json_message={"citations": result["hits"][:3]})
         return []
+
+
+class ActionOutOfScope(ActionSearchGuidelines):
+    """A message the intent classifier calls out of scope still gets a cited answer when the
+    knowledge base has one: the classifier can take a real guideline question ("Får klienten ha
+    kvar sin bil?") for small talk, and the knowledge base, which abstains on weak evidence, is
+    the better judge. Otherwise: the polite refusal."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    def not_answered(self, dispatcher: CollectingDispatcher, result: dict[str, Any]) -> None:
+        dispatcher.utter_message(response="utter_out_of_scope")

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import backends
 from actions.formatting import answer_text
-from actions.search import ActionSearchGuidelines
+from actions.search import ActionOutOfScope, ActionSearchGuidelines
 from tests.actions.conftest import make_tracker
 
 HIT = {"document": "SOSFS 2013:1", "document_status": "gällande",
@@ -28,10 +28,29 @@ def test_answer_quotes_cites_and_offers_two_related_sections():
     ]
 
 
-def test_abstention_says_so_and_suggests_a_rephrasing():
+def test_the_status_is_said_once_when_the_citation_already_names_it():
+    hit = {**HIT, "document_status": "upphävd, ersatt av SOSFS 2013:1",
+           "citation": "SOSFS 2003:5 (upphävd, ersatt av SOSFS 2013:1), Boende, s. 6"}
+    text = answer_text({"answered": True, "hits": [hit]})
+    assert text.splitlines()[1] == (
+        "Källa: SOSFS 2003:5 (upphävd, ersatt av SOSFS 2013:1), Boende, s. 6.")
+
+
+def test_abstention_says_so_and_names_the_nearest_sections_without_quoting_them():
     text = answer_text({"answered": False, "hits": [HIT]})
+    assert text.splitlines() == [
+        "Jag hittar inget säkert svar på det i riktlinjerna, så jag vill inte gissa. Formulera "
+        'gärna om frågan med ett sakord ur regelverket, till exempel "Räknas barnbidrag som '
+        'inkomst?" eller "Vad ingår i riksnormen?".',
+        "Närmaste avsnitt att läsa själv: Boende › Skäligt rådrum (SOSFS 2013:1, s. 9).",
+    ]
+    assert HIT["highlight"] not in text
+
+
+def test_abstention_without_any_hit_only_says_so():
+    text = answer_text({"answered": False, "hits": []})
     assert text.startswith("Jag hittar inget säkert svar på det i riktlinjerna")
-    assert "Formulera gärna om frågan" in text
+    assert "Närmaste avsnitt" not in text
 
 
 def test_search_action_against_the_real_index():
@@ -45,9 +64,35 @@ def test_search_action_against_the_real_index():
     [message] = dispatcher.messages
     hits = message["custom"]["citations"]
     assert 1 <= len(hits) <= 3
-    assert message["text"].splitlines()[1] == (
-        f"Källa: {hits[0]['citation']} (status: {hits[0]['document_status']}).")
+    assert message["text"].splitlines()[1] == f"Källa: {hits[0]['citation']}."
+    assert hits[0]["document_status"] in hits[0]["citation"]
     assert "rådrum" in message["text"].splitlines()[0].lower()
+
+
+def _real_searcher_or_skip() -> None:
+    try:
+        backends.searcher()
+    except backends.KnowledgeUnavailable:
+        pytest.skip("knowledge index not built (make index)")
+
+
+def test_out_of_scope_message_still_gets_a_cited_answer_when_the_corpus_has_one():
+    # The classifier can take a rules question for small talk; the knowledge base decides.
+    _real_searcher_or_skip()
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("Vad menas med skäligt rådrum?", "out_of_scope")
+    assert asyncio.run(ActionOutOfScope().run(dispatcher, tracker, {})) == []
+    [message] = dispatcher.messages
+    assert message["custom"]["citations"][0]["section"] == "Skäligt rådrum för bostadsbyte"
+    assert message["text"].startswith("”Med skäligt rådrum avses")
+
+
+def test_out_of_scope_message_without_an_answer_gets_the_polite_refusal():
+    _real_searcher_or_skip()
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("vad blir det för väder i morgon", "out_of_scope")
+    assert asyncio.run(ActionOutOfScope().run(dispatcher, tracker, {})) == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_out_of_scope"]
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\u001f"])
