@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from knowledge.domain import DomainModelError
 from knowledge.index import IndexMismatchError, build_index
 from knowledge.model import CorpusError
 
@@ -50,7 +51,7 @@ def build(
     """Läs korpusen (inklusive knowledge/local/) och bygg indexet."""
     try:
         report = build_index(index, embedder=_embedder(st_model), force=force)
-    except CorpusError as exc:
+    except (CorpusError, DomainModelError) as exc:
         typer.echo(f"Fel i korpusen: {exc}", err=True)
         raise typer.Exit(2) from exc
     state = "byggt" if report.rebuilt else "oförändrat (inget att göra)"
@@ -58,6 +59,25 @@ def build(
         f"Index {state}: {report.index_dir} — {report.chunks} avsnitt, {report.vectors} vektorer, "
         f"{report.embedded} nyinbäddade, {report.seconds:.1f} s"
     )
+
+
+@app.command("train-domain")
+def train_domain(
+    st_model: ModelOption = None,
+    c: Annotated[float, typer.Option("--c", help="Regulariseringens C (logistisk regression).")]
+    = None,
+    no_sentences: Annotated[
+        bool, typer.Option("--no-sentences", help="Bara avsnittsledtrådarna som inomområde.")
+    ] = False,
+) -> None:
+    """Träna domänklassificeraren (knowledge/data/domain_classifier.json); bygg sedan om."""
+    from knowledge.domain import DEFAULT_C, DOMAIN_FILE, train
+    from knowledge.embedders import E5Embedder
+
+    embedder = _embedder(st_model) or E5Embedder()
+    trained = train(embedder, DEFAULT_C if c is None else c, not no_sentences)
+    typer.echo(f"Skrev {DOMAIN_FILE} ({embedder.name}): {json.dumps(trained, ensure_ascii=False)}"
+               "\nBygg om indexet: python -m knowledge build")
 
 
 @app.command()

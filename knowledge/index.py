@@ -23,6 +23,7 @@ import faiss
 import numpy as np
 from tqdm import tqdm
 
+from knowledge.domain import DOMAIN_FILE, load_classifier
 from knowledge.embedders import E5Embedder, Embedder
 from knowledge.hints import HINTS_FILE, Hints, hint_text, load_hints
 from knowledge.lawrefs import MAPPING_FILE, paragraph_topic
@@ -118,12 +119,17 @@ def build_index(
     progress: bool = True,
     batch_size: int = 32,
     hints: Hints | None = None,
+    domain_file: Path = DOMAIN_FILE,
 ) -> BuildReport:
     """Build (or refresh) the index; unchanged sources and embedder mean nothing to do."""
     started = time.perf_counter()
     index_dir = Path(index_dir) if index_dir is not None else DEFAULT_INDEX_DIR
     embedder = embedder or E5Embedder()
     src_hash = None
+    # the domain classifier for this embedder (data/domain_classifier.json): its hash is
+    # recorded, and Searcher.load refuses another one
+    domain = load_classifier(embedder.name, embedder.dim, domain_file)
+    domain_sha = domain.sha if domain else None
     if hints is None:
         hints = load_hints(HINTS_FILE)
     if corpus is None:
@@ -131,6 +137,7 @@ def build_index(
         digest.update(f"views-{VIEWS_VERSION}".encode())
         digest.update(MAPPING_FILE.read_bytes())  # statute topics are part of the views
         digest.update(repr(sorted(hints.items())).encode())  # so are the section hints
+        digest.update(f"domain-{domain_sha}".encode())
         src_hash = digest.hexdigest()[:16]
     manifest_path = index_dir / "manifest.json"
     if not force and src_hash and manifest_path.exists():
@@ -208,6 +215,7 @@ def build_index(
         },
         # a lexical view of the sections they belong to (data/section_hints.yaml)
         "section_hints": sum(len(hints.get((c.document, c.section), [])) for c in corpus.chunks),
+        "domain_classifier": domain_sha,
         "documents": [d.id for d in corpus.documents],
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }

@@ -11,6 +11,8 @@ from typing import Any
 import faiss
 import numpy as np
 
+from knowledge.domain import DOMAIN_FILE, DomainClassifier, DomainModelError, load_classifier
+from knowledge.domain import logit as domain_logit
 from knowledge.embedders import Embedder, embedder_from_name
 from knowledge.index import (
     DEFAULT_INDEX_DIR,
@@ -42,6 +44,9 @@ class Params:
     w_law: float = 0.0  # bonus for statute paragraphs when the question asks for the law
     w_hint_lexical: float = 0.0  # bm25 over the section hints (data/section_hints.yaml)
     threshold: float | None = None  # on the confidence of the best hit
+    # answered needs confidence + domain_weight · log-odds(p in-domain) >= threshold
+    # (knowledge/domain.py; 0 = the classifier is not used)
+    domain_weight: float = 0.0
     confidence: str = "dense_max"
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -74,6 +79,7 @@ class Searcher:
         lexical: LexicalIndex,
         params: Params,
         hint_lexical: LexicalIndex | None = None,
+        domain: DomainClassifier | None = None,
     ) -> None:
         self.index_dir = index_dir
         self.manifest = manifest
@@ -85,6 +91,8 @@ class Searcher:
         self.lexical = lexical
         self.hint_lexical = hint_lexical
         self.params = params
+        self.domain = domain
+        self.domain_file = DOMAIN_FILE
         self.vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal)
         self._embed_lock = threading.Lock()
         self.sentence_rows: dict[int, np.ndarray] = {}
@@ -108,6 +116,7 @@ class Searcher:
         embedder: Embedder | None = None,
         params: Params | None = None,
         threshold: float | None = None,
+        domain_file: Path = DOMAIN_FILE,
     ) -> Searcher:
         index_dir = Path(index_dir) if index_dir is not None else DEFAULT_INDEX_DIR
         manifest_path = index_dir / "manifest.json"
@@ -164,11 +173,23 @@ class Searcher:
                 f"Kunskapsindexet i {index_dir} stämmer inte med sitt manifest "
                 f"({faiss_index.ntotal} vektorer, {len(chunks)} avsnitt)."
             )
+        try:
+            domain = load_classifier(name, dim, domain_file)
+        except DomainModelError as exc:
+            raise _fail(f"Domänklassificeraren är felaktig: {exc}") from exc
+        recorded = manifest.get("domain_classifier")
+        if (domain.sha if domain else None) != recorded:
+            raise _fail(
+                f"Domänklassificeraren ({domain_file.name}, {domain.sha if domain else 'saknas'}) "
+                f"är inte den som indexet byggdes med ({recorded or 'ingen'})."
+            )
         params = params or Params.for_embedder(name)
         if threshold is not None:
             params.threshold = threshold
-        return cls(index_dir, manifest, embedder, faiss_index, views, chunks, documents,
-                   lexical, params, hint_lexical)
+        searcher = cls(index_dir, manifest, embedder, faiss_index, views, chunks, documents,
+                       lexical, params, hint_lexical, domain)
+        searcher.domain_file = domain_file
+        return searcher
 
     # ------------------------------------------------------------------ scoring
     def features(self, question: str) -> tuple[dict[str, np.ndarray], np.ndarray]:
@@ -233,6 +254,18 @@ class Searcher:
         if self.params.confidence == "fused":
             return float(fused[best])
         return float(max(features["passage"][best], features["sentence"][best]))
+
+    def in_domain_logit(self, query_vector: np.ndarray) -> float:
+        """log-odds that the question is about ekonomiskt bistånd (0 without a classifier)."""
+        if self.domain is None:
+            return 0.0
+        return float(domain_logit(self.domain.probability(query_vector)))
+
+    def decision(self, confidence: float, query_vector: np.ndarray) -> float:
+        """What the threshold is compared with: the confidence, plus the domain evidence."""
+        if not self.params.domain_weight or self.domain is None:
+            return confidence
+        return confidence + self.params.domain_weight * self.in_domain_logit(query_vector)
 
     def highlight(self, chunk_number: int, query_vector: np.ndarray, question: str) -> str:
         chunk = self.chunks[chunk_number]
@@ -309,7 +342,7 @@ class Searcher:
         best = best[np.argsort(-fused[best], kind="stable")]
         confidence = self.confidence(int(best[0]), fused, features) if k else 0.0
         threshold = self.params.threshold
-        answered = bool(k) and (threshold is None or confidence >= threshold)
+        answered = bool(k) and (threshold is None or self.decision(confidence, q) >= threshold)
         gaps = self.gaps_for(question)
         if gaps:
             answered = False  # the corpus is known to lack the section the question is about
