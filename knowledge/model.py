@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -30,6 +31,40 @@ class Document:
         data = asdict(self)
         data.pop("text")
         return data
+
+    def chunk(
+        self,
+        heading_path: list[str],
+        start: int,
+        end: int,
+        *,
+        section: str | None = None,
+        page_at: Callable[[int], int] | None = None,
+        truncated: bool = False,
+    ) -> Chunk | None:
+        """The passage text[start:end] without surrounding white space, as a chunk citing this
+        document (None when nothing is left, e.g. a heading directly followed by another).
+        ``section`` defaults to the most specific heading (else the document title);
+        ``page_at`` maps an offset to its page, where the source has pages."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return None
+        return Chunk(
+            document=self.id,
+            document_title=self.title,
+            document_status=self.status,
+            heading_path=heading_path,
+            section=section or (heading_path[-1] if heading_path else self.title),
+            page=page_at(start) if page_at else None,
+            page_end=page_at(end - 1) if page_at else None,
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            truncated=truncated,
+        )
 
 
 @dataclass

@@ -97,27 +97,9 @@ def parse_markdown(path: Path) -> tuple[Document, list[Chunk]]:
             return
         path_, section, start = current
         current = None
-        while start < end and body[start].isspace():
-            start += 1
-        stop = end
-        while stop > start and body[stop - 1].isspace():
-            stop -= 1
-        if start >= stop:
-            return
-        chunks.append(
-            Chunk(
-                document=document.id,
-                document_title=document.title,
-                document_status=document.status,
-                heading_path=path_,
-                section=section,
-                page=None,
-                page_end=None,
-                text=body[start:stop],
-                start=start,
-                end=stop,
-            )
-        )
+        chunk = document.chunk(path_, start, end, section=section)
+        if chunk is not None:
+            chunks.append(chunk)
 
     in_paragraph = False
     for match in headings:

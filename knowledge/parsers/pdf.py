@@ -118,26 +118,9 @@ def pdf_document(path: Path):
         end = bounds[i + 1][2] if i + 1 < len(bounds) else len(text)
         spans.append(([t for _, t in stack], e, end))
     for path_, start, end in spans:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start >= end:
-            continue
-        chunks.append(
-            Chunk(
-                document=document.id,
-                document_title=document.title,
-                document_status=document.status,
-                heading_path=path_,
-                section=path_[-1] if path_ else document.title,
-                page=page_at(start),
-                page_end=page_at(end - 1),
-                text=text[start:end],
-                start=start,
-                end=end,
-            )
-        )
+        chunk = document.chunk(path_, start, end, page_at=page_at)
+        if chunk is not None:
+            chunks.append(chunk)
     if not chunks:
         raise CorpusError(f"{path.name}: dokumentet innehåller ingen text.")
     return document, chunks

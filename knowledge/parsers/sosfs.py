@@ -151,27 +151,9 @@ def parse_sosfs(meta_path: Path) -> ParsedSosfs:
     chunks: list[Chunk] = []
 
     def add(path: list[str], start: int, end: int, truncated: bool = False) -> None:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start >= end:
-            return  # a heading directly followed by a sub-heading
-        chunks.append(
-            Chunk(
-                document=document.id,
-                document_title=document.title,
-                document_status=document.status,
-                heading_path=path,
-                section=path[-1] if path else document.title,
-                page=page_at(start),
-                page_end=page_at(end - 1),
-                text=text[start:end],
-                start=start,
-                end=end,
-                truncated=truncated,
-            )
-        )
+        chunk = document.chunk(path, start, end, page_at=page_at, truncated=truncated)
+        if chunk is not None:  # None: a heading directly followed by a sub-heading
+            chunks.append(chunk)
 
     add([], 0, located[0][1])  # the introduction before the first chapter
     for i, (entry, _start, end) in enumerate(located):

@@ -78,23 +78,8 @@ def parse_webpage(path: Path, entry: dict[str, Any]) -> tuple[Document, list[Chu
     title = article[0].strip()
     chunks = []
     for block_heading, b_start, b_end in blocks:
-        body = text[b_start:b_end].strip()
-        if not body:
-            continue
-        s = text.index(body, b_start)
         path_ = [title] if block_heading == title else [title, block_heading]
-        chunks.append(
-            Chunk(
-                document=document.id,
-                document_title=document.title,
-                document_status=document.status,
-                heading_path=path_,
-                section=path_[-1],
-                page=None,
-                page_end=None,
-                text=body,
-                start=s,
-                end=s + len(body),
-            )
-        )
+        chunk = document.chunk(path_, b_start, b_end)
+        if chunk is not None:
+            chunks.append(chunk)
     return document, chunks
