@@ -175,7 +175,10 @@ def journal_text(facts_lines: list[str], result: dict[str, Any]) -> str:
 
 
 def hit_heading(hit: dict[str, Any]) -> str:
-    return " › ".join(hit.get("heading_path") or []) or hit.get("section") or ""
+    """The heading path to read aloud: without the upper-case chapter headings of SOSFS 2003:5
+    ("FÖRSÖRJNINGSSTÖD SKÄLIGA KOSTNADER ..."), which the section names make redundant."""
+    path = [h for h in hit.get("heading_path") or [] if not h.isupper()]
+    return " › ".join(path) or hit.get("section") or ""
 
 
 def _related(hit: dict[str, Any]) -> str:

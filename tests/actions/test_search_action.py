@@ -115,3 +115,14 @@ def test_riksnorm_question_adds_the_calculators_sourced_amounts():
         "7 100 kr; gemensamma hushållskostnader för en person 1 280 kr. Källa: SFS 2025:1046")
     assert "(officiell)" in text
     assert riksnorm_addition("Vad menas med skäligt rådrum?") is None
+
+
+def test_related_sections_leave_out_the_upper_case_chapter_heading():
+    hit = {**HIT, "document": "SOSFS 2003:5", "page": 19,
+           "heading_path": ["BEHOVET KAN TILLGODOSES PÅ ANNAT SÄTT ENLIGT 4 KAP. 1 "
+                            "SOCIALTJÄNSTLAGEN", "Genom andra personers inkomster och tillgångar",
+                            "Barns inkomster och tillgångar"]}
+    text = answer_text({"answered": True, "hits": [HIT, hit]})
+    assert text.splitlines()[-1] == (
+        "Relaterade avsnitt: Genom andra personers inkomster och tillgångar › Barns inkomster "
+        "och tillgångar (SOSFS 2003:5, s. 19).")
