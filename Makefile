@@ -26,13 +26,13 @@ help:
 
 # --- set-up ---------------------------------------------------------------------------------
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
-	@test -x $(PY) || "$$(scripts/find-python311.sh)" -m venv $(VENV)
+	@test -x $(PY) || { py=$$(scripts/find-python.sh 3.11) && "$$py" -m venv $(VENV); }
 	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install -q --disable-pip-version-check -c requirements/constraints.txt -e '.[dev,st]'
 	@touch $@
 
 $(VENV_RASA)/.installed: requirements/rasa.lock.txt
-	@test -x $(VENV_RASA)/bin/python || "$$(scripts/find-python310.sh)" -m venv $(VENV_RASA)
+	@test -x $(VENV_RASA)/bin/python || { py=$$(scripts/find-python.sh 3.10) && "$$py" -m venv $(VENV_RASA); }
 	$(VENV_RASA)/bin/python -m pip install -q --disable-pip-version-check pip==24.0
 	$(VENV_RASA)/bin/python -m pip install -q --disable-pip-version-check --no-deps -r requirements/rasa.lock.txt
 	@touch $@
@@ -98,7 +98,7 @@ test: setup lint unit validate rasa-test e2e
 # --- maintenance ------------------------------------------------------------------------------
 # Regenerate the pinned lock files (needs the package registry).
 lock-rasa:
-	rm -rf /tmp/rasa-lock-venv && "$$(scripts/find-python310.sh)" -m venv /tmp/rasa-lock-venv
+	rm -rf /tmp/rasa-lock-venv && py=$$(scripts/find-python.sh 3.10) && "$$py" -m venv /tmp/rasa-lock-venv
 	/tmp/rasa-lock-venv/bin/pip install -q pip==24.0 && /tmp/rasa-lock-venv/bin/pip install -q rasa==3.6.21 packaging==20.9 setuptools==70.3.0 wheel
 	/tmp/rasa-lock-venv/bin/pip freeze --all | grep -v '^pip==' > requirements/rasa.lock.txt
 
