@@ -112,7 +112,8 @@ class ValidateCalculationForm(Action):
             # the last case: a fact the NLU took for something else ("barnbidrag 2 650")
             if parsed.is_empty() and intent != "start_calculation":
                 if intent == "nlu_fallback":
-                    return []  # not a fact: let the rules answer it, then the form resumes
+                    # not a fact: let the rules answer it, then the form resumes
+                    return _resume_at(facts, confirmed)
                 dispatcher.utter_message(text=NOTHING_READ)
             else:
                 new, problems = check(merge(facts, parsed), facts, _years())
@@ -120,10 +121,21 @@ class ValidateCalculationForm(Action):
                     dispatcher.utter_message(text=problem)
                 facts = new
         else:
-            return []  # a question or small talk: rejected, the rules take it
+            return _resume_at(facts, confirmed)  # a question or small talk: the rules take it
 
         nxt = next(iter(required_slots(facts, confirmed)), None)
         return [*events, SlotSet("facts", facts.to_slot()), SlotSet("requested_slot", nxt)]
+
+
+def _resume_at(facts: Facts, confirmed: bool | None) -> list[dict[str, Any]]:
+    """Events for a message the form does not read (a question, small talk).
+
+    Rasa rejects the form for this message either way (no fact slot is set), so the rules answer
+    it. When the form then resumes, Rasa calls this action again with the same message and asks
+    for the requested_slot returned here: it must be the next missing fact, else Rasa takes the
+    first empty slot of the form's static list (the calc_* slots are never filled), calc_adults.
+    """
+    return [SlotSet("requested_slot", next(iter(required_slots(facts, confirmed)), None))]
 
 
 def _answer_in_school(facts: Facts, yes: bool, dispatcher: CollectingDispatcher) -> Facts:

@@ -6,6 +6,7 @@ import asyncio
 
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.facts import Facts
 from actions.forms import AskChildren, AskConfirmed, ValidateCalculationForm
 from tests.actions.conftest import make_tracker
 
@@ -68,9 +69,21 @@ def test_no_asks_what_to_change_and_keeps_asking():
 
 
 def test_a_question_is_rejected_so_the_rules_answer_it():
+    # Only requested_slot is set: Rasa rejects the form for this message (no fact slot filled).
     tracker = make_tracker("räknas barnbidrag som inkomst?", "ask_guideline",
                            {"requested_slot": "calc_adults"}, active_loop="calculation_form")
-    assert run(ValidateCalculationForm(), tracker) == ([], [])
+    assert run(ValidateCalculationForm(), tracker) == ([slot("requested_slot", "calc_adults")], [])
+
+
+def test_after_a_question_the_form_resumes_at_the_next_missing_fact():
+    # "ensamstående pappa" was read, then a guideline question was answered: the form must ask
+    # about children next, not again whether the applicant lives alone.
+    facts = Facts(year=2026, month=3, adults=1).to_slot()
+    tracker = make_tracker("vad menas med skäligt rådrum?", "ask_guideline",
+                           {"facts": facts, "requested_slot": "calc_children"},
+                           active_loop="calculation_form")
+    assert run(ValidateCalculationForm(), tracker) == (
+        [slot("requested_slot", "calc_children")], [])
 
 
 def test_an_impossible_age_is_refused_with_a_question():
@@ -140,7 +153,9 @@ def test_a_real_question_with_numbers_is_left_to_the_search():
     tracker = make_tracker("räknas barnbidrag på 2 650 som inkomst?", "ask_guideline",
                            {"facts": EXAMPLE_FACTS, "requested_slot": "calc_confirmed"},
                            active_loop="calculation_form")
-    assert run(ValidateCalculationForm(), tracker) == ([], [])
+    # no fact read (only requested_slot is set), so Rasa rejects the form and the search answers
+    assert run(ValidateCalculationForm(), tracker) == (
+        [slot("requested_slot", "calc_confirmed")], [])
 
 
 def test_an_unsure_yes_still_confirms():

@@ -108,6 +108,18 @@ def test_guideline_question_mid_form_is_answered_and_the_form_resumes(stack):
     assert _calculation(stack.send(sender, "ja"))["forsorjningsstod"] == 14_510
 
 
+def test_after_a_question_the_form_asks_the_next_missing_fact_not_the_first(stack):
+    sender = "e2e-dialogue-4b"
+    stack.send(sender, "ny beräkning för mars 2026")
+    assert stack.texts(sender, "ensamstående pappa")[-1].startswith("Finns det barn i hushållet?")
+    texts = stack.texts(sender, "Vad menas med skäligt rådrum?")
+    assert "Källa: " in texts[0]
+    assert texts[-1].startswith("Finns det barn i hushållet?")  # not the adults question again
+    assert stack.texts(sender, "inga barn, hyra 5 000")[-1].startswith("Stämmer detta?")
+    # ensamstående 3 940 + gemensamma (1 person) 1 280 = 5 220; + hyra 5 000 = 10 220
+    assert _calculation(stack.send(sender, "ja"))["forsorjningsstod"] == 10_220
+
+
 def test_out_of_scope_gets_a_polite_refusal(stack):
     assert stack.texts("e2e-dialogue-5", "vad blir det för väder i morgon") == [
         "Det kan jag tyvärr inte hjälpa till med. Jag svarar på frågor om riktlinjerna för "
