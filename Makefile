@@ -99,8 +99,8 @@ test: setup lint unit validate rasa-test e2e
 # Regenerate the pinned lock files (needs the package registry).
 lock-rasa:
 	rm -rf /tmp/rasa-lock-venv && py=$$(scripts/find-python.sh 3.10) && "$$py" -m venv /tmp/rasa-lock-venv
-	/tmp/rasa-lock-venv/bin/pip install -q pip==24.0 && /tmp/rasa-lock-venv/bin/pip install -q rasa==3.6.21 packaging==20.9 setuptools==70.3.0 wheel
+	/tmp/rasa-lock-venv/bin/pip install -q pip==24.0 && /tmp/rasa-lock-venv/bin/pip install -q rasa==3.6.21 packaging==20.9 setuptools==70.3.0 wheel jsonschema==3.2.0
 	/tmp/rasa-lock-venv/bin/pip freeze --all | grep -v '^pip==' > requirements/rasa.lock.txt
 
 lock:
-	$(PY) -m pip freeze --exclude-editable > requirements/constraints.txt
+	$(PY) -m pip freeze --exclude-editable | sed 's/^\(torch==[0-9.]*\)+cpu$$/\1/' > requirements/constraints.txt
