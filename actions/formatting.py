@@ -188,7 +188,7 @@ def _related(hit: dict[str, Any]) -> str:
 
 NO_ANSWER = ("Jag hittar inget säkert svar på det i riktlinjerna, så jag vill inte gissa. "
              "Formulera gärna om frågan med ett sakord ur regelverket, till exempel "
-             '"Räknas barnbidrag som inkomst?" eller "Vad ingår i riksnormen?".')
+             '"Ingår hemförsäkring i försörjningsstödet?" eller "Vad menas med skäligt rådrum?".')
 
 
 def _source_line(hit: dict[str, Any]) -> str:

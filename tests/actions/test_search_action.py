@@ -40,11 +40,24 @@ def test_abstention_says_so_and_names_the_nearest_sections_without_quoting_them(
     text = answer_text({"answered": False, "hits": [HIT]})
     assert text.splitlines() == [
         "Jag hittar inget säkert svar på det i riktlinjerna, så jag vill inte gissa. Formulera "
-        'gärna om frågan med ett sakord ur regelverket, till exempel "Räknas barnbidrag som '
-        'inkomst?" eller "Vad ingår i riksnormen?".',
+        'gärna om frågan med ett sakord ur regelverket, till exempel "Ingår hemförsäkring i '
+        'försörjningsstödet?" eller "Vad menas med skäligt rådrum?".',
         "Närmaste avsnitt att läsa själv: Boende › Skäligt rådrum (SOSFS 2013:1, s. 9).",
     ]
     assert HIT["highlight"] not in text
+
+
+@pytest.mark.parametrize("example", ["Ingår hemförsäkring i försörjningsstödet?",
+                                     "Vad menas med skäligt rådrum?"])
+def test_the_rephrasing_examples_we_suggest_are_answered_by_their_section(example):
+    # The abstention message suggests these questions: they must get a real, cited answer.
+    _real_searcher_or_skip()
+    expected = {"Ingår hemförsäkring i försörjningsstödet?": "Hemförsäkring",
+                "Vad menas med skäligt rådrum?": "Skäligt rådrum för bostadsbyte"}[example]
+    assert example in answer_text({"answered": False, "hits": []})
+    result = backends.search(example)
+    assert result["answered"] is True
+    assert result["hits"][0]["section"] == expected
 
 
 def test_abstention_without_any_hit_only_says_so():

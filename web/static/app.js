@@ -405,7 +405,7 @@
   $("fraga-riktlinjer").addEventListener("click", () => {
     addBotMessage({
       text: "Skriv din fråga om riktlinjerna i rutan nedan, till exempel: "
-        + "”Räknas barnbidrag som inkomst?” Svaret visar källorna som citat.",
+        + "”Ingår hemförsäkring i försörjningsstödet?” Svaret visar källorna som citat.",
     });
     input.focus();
   });
