@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from actions.facts import FULL_MONTH_DAYS, Facts, calculation_month
+from actions.facts import Facts, calculation_month
 from calculator import load_rules
 from calculator.engine import status_sv
 
@@ -227,6 +227,3 @@ def riksnorm_text(year: int, params: Any) -> str:
     return (text + f". Källa: {single.source} ({status_sv(single.status)}). "
             "Barnens belopp beror på åldern; skriv \"ny beräkning\" för att räkna på ett hushåll.")
 
-
-def days_hint() -> str:
-    return f"1–{FULL_MONTH_DAYS}"

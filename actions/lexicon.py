@@ -110,7 +110,6 @@ FILLERS_AFTER_AMOUNT = frozenset({
     "kr", "kronor", "sek", "kr/mån", "i", "för", "på", "från", "av", "till", "per", "mån",
     "månaden", "som", "in", "avser", "/", "-", ":", "netto", "efter", "skatt",
 })
-AMOUNT_SUFFIXES = frozenset({"kr", "kronor", "sek", ":-"})
 LIST_SEPARATORS = frozenset({",", "och", "&", "samt", "+"})
 CHILD_AGE_FILLERS = frozenset({"på", "som", "är", "i", "åldern", "åldrarna", ":", "med",
                                "mellan", "har", "född", "de", "(", "ålder"})

@@ -20,7 +20,6 @@ from .params import STATUS_SV, Param, YearParameters, load_parameters, load_rule
 
 INDATA_KALLA = "Uppgift i ansökan"
 INDATA_STATUS = "indata"
-WARN_STATUSES = ("unverified", "municipal")
 _RANK = {"official": 0, "convention": 1, "indata": 1, "municipal": 2, "unverified": 3,
          "unknown": 4}
 

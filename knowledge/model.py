@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from knowledge.text import strip_span
+
 
 class CorpusError(ValueError):
     """A source document cannot be read; the message is Swedish and names the file/field."""
@@ -46,10 +48,7 @@ class Document:
         document (None when nothing is left, e.g. a heading directly followed by another).
         ``section`` defaults to the most specific heading (else the document title);
         ``page_at`` maps an offset to its page, where the source has pages."""
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
+        start, end = strip_span(self.text, start, end)
         if start >= end:
             return None
         return Chunk(

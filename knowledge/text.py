@@ -50,20 +50,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if tail.lower() in _ABBREVIATIONS:
                 continue
         if candidate.strip():
-            spans.append(_strip_span(text, start, end))
+            spans.append(strip_span(text, start, end))
         start = end
     if text[start:].strip():
-        spans.append(_strip_span(text, start, len(text)))
+        spans.append(strip_span(text, start, len(text)))
     return spans
 
 
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """text[start:end] without surrounding white space, as offsets."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
 
-
-def normalise_space(text: str) -> str:
-    return re.sub(r"[ \t]+", " ", text).strip()
