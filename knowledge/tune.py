@@ -187,19 +187,24 @@ def refused(searcher, question: str) -> bool:
     return bool(searcher.gaps_for(question) or searcher.other_domains.found(question))
 
 
+def _folds(n_in: int, n_out: int, folds: int, repeats: int):
+    """(train rows of in-domain, test rows of in-domain, test rows of out-of-scope) per fold,
+    with fixed seeds so every rule is scored on the same splits."""
+    for seed in range(repeats):
+        parts_in = np.array_split(np.random.default_rng(seed).permutation(n_in), folds)
+        parts_out = np.array_split(np.random.default_rng(1000 + seed).permutation(n_out), folds)
+        for test_in, test_out in zip(parts_in, parts_out, strict=True):
+            yield np.setdiff1d(np.arange(n_in), test_in), test_in, test_out
+
+
 def cross_validate(inside: np.ndarray, outside: np.ndarray, outside_refused: np.ndarray,
                    folds: int = CV_FOLDS, repeats: int = CV_REPEATS) -> dict[str, float]:
     """Out-of-fold answered / abstained rates of the threshold rule (fixed seeds)."""
     answered, abstained = [], []
-    for seed in range(repeats):
-        parts_in = np.array_split(np.random.default_rng(seed).permutation(len(inside)), folds)
-        parts_out = np.array_split(
-            np.random.default_rng(1000 + seed).permutation(len(outside)), folds)
-        for test_in, test_out in zip(parts_in, parts_out, strict=True):
-            train = np.setdiff1d(np.arange(len(inside)), test_in)
-            threshold = _threshold(inside[train])
-            answered += list(inside[test_in] >= threshold)
-            abstained += list((outside[test_out] < threshold) | outside_refused[test_out])
+    for train, test_in, test_out in _folds(len(inside), len(outside), folds, repeats):
+        threshold = _threshold(inside[train])
+        answered += list(inside[test_in] >= threshold)
+        abstained += list((outside[test_out] < threshold) | outside_refused[test_out])
     return {"cv_answered": float(np.mean(answered)),
             "cv_out_of_scope_abstained": float(np.mean(abstained)) if abstained else 0.0}
 
@@ -242,17 +247,12 @@ def cross_validate_domain(c_in, l_in, c_out, l_out, out_refused, c_neg, l_neg, n
                           folds: int = CV_FOLDS, repeats: int = CV_REPEATS) -> dict[str, float]:
     """Out-of-fold answered / abstained of _domain_rule (λ and threshold chosen per fold)."""
     answered, abstained, lams = [], [], []
-    for seed in range(repeats):
-        parts_in = np.array_split(np.random.default_rng(seed).permutation(len(c_in)), folds)
-        parts_out = np.array_split(
-            np.random.default_rng(1000 + seed).permutation(len(c_out)), folds)
-        for test_in, test_out in zip(parts_in, parts_out, strict=True):
-            train = np.setdiff1d(np.arange(len(c_in)), test_in)
-            lam, threshold = _domain_rule(c_in[train], l_in[train], c_neg, l_neg, neg_refused)
-            lams.append(lam)
-            answered += list(c_in[test_in] + lam * l_in[test_in] >= threshold)
-            abstained += list((c_out[test_out] + lam * l_out[test_out] < threshold)
-                              | out_refused[test_out])
+    for train, test_in, test_out in _folds(len(c_in), len(c_out), folds, repeats):
+        lam, threshold = _domain_rule(c_in[train], l_in[train], c_neg, l_neg, neg_refused)
+        lams.append(lam)
+        answered += list(c_in[test_in] + lam * l_in[test_in] >= threshold)
+        abstained += list((c_out[test_out] + lam * l_out[test_out] < threshold)
+                          | out_refused[test_out])
     return {"cv_answered": float(np.mean(answered)),
             "cv_out_of_scope_abstained": float(np.mean(abstained)) if abstained else 0.0,
             "cv_domain_weight_median": float(np.median(lams))}
