@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from calculator.models import field_path
+from calculator.models import show as _show
 from web.rasa_client import RasaUnavailableError
 
 
@@ -21,13 +22,6 @@ class ServiceUnavailableError(RuntimeError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-def _show(value: Any) -> str:
-    try:
-        return json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return repr(value)
 
 
 def _jsonable(value: Any) -> Any:
