@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import backends
-from actions.facts import Facts, to_calculation_input
+from actions.facts import Facts, missing, to_calculation_input
 from actions.formatting import (
     facts_payload,
     journal_text,
@@ -32,8 +32,6 @@ def calculate(facts: Facts) -> dict[str, Any]:
 
 
 def _complete(facts: Facts) -> bool:
-    from actions.facts import missing
-
     return facts.adults is not None and not missing(facts)
 
 
