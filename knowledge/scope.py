@@ -19,12 +19,22 @@ import yaml
 from knowledge.lexical import _stemmer
 
 OTHER_DOMAINS_FILE = Path(__file__).parent / "data" / "other_domains.yaml"
+MUNICIPALITIES_FILE = Path(__file__).parent / "data" / "municipalities.yaml"
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Shorter municipality names are also ordinary words ("mark", "berg", "vara", "kil"): they only
+# count when written with a capital letter.
+_CASE_SENSITIVE_UP_TO = 5
 
 
 def stems(text: str) -> list[str]:
     """Every word stemmed (stopwords kept: "god man" needs its "man")."""
     return _stemmer().stemWords(_WORD.findall(text.lower()))
+
+
+def contains(words: list[str], seq: tuple[str, ...]) -> bool:
+    """Does the stemmed question contain the stemmed phrase, its words one after another?"""
+    n = len(seq)
+    return n > 0 and any(tuple(words[i : i + n]) == seq for i in range(len(words) - n + 1))
 
 
 def _terms(path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -56,9 +66,39 @@ class OtherDomains:
     def found(self, question: str) -> list[str]:
         """The out-of-scope terms the question names, in the list's order."""
         words = stems(question)
-        result = []
-        for term, seq in self.terms:
-            n = len(seq)
-            if any(tuple(words[i : i + n]) == seq for i in range(len(words) - n + 1)):
-                result.append(term)
-        return result
+        return [term for term, seq in self.terms if contains(words, seq)]
+
+
+class Municipalities:
+    """Questions about a named municipality whose own guidelines the corpus does not hold.
+
+    The corpus can say what SOSFS or Norrtälje says, not how Göteborg does it. A municipality
+    the corpus itself names (Norrtälje, the issuer of a guideline in knowledge/local/) is
+    dropped when the index is loaded, like the terms of OtherDomains.
+    """
+
+    def __init__(self, corpus_words: Iterable[str], path: Path = MUNICIPALITIES_FILE) -> None:
+        known = {w.lower() for w in corpus_words}
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        names = sorted({str(n) for group in data.values() for n in (group or [])
+                        if not set(_WORD.findall(str(n).lower())) <= known}, key=len,
+                       reverse=True)
+
+        def pattern(chosen: list[str], flags: int) -> re.Pattern[str] | None:
+            if not chosen:
+                return None
+            alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in chosen)
+            return re.compile(rf"(?<!\w)({alternatives})s?(?!\w)", flags)
+
+        self._anycase = pattern([n for n in names if len(n) > _CASE_SENSITIVE_UP_TO],
+                                re.IGNORECASE)
+        self._capitalised = pattern([n for n in names if len(n) <= _CASE_SENSITIVE_UP_TO], 0)
+        self.count = len(names)
+
+    def found(self, question: str) -> list[str]:
+        """The municipalities the question names, in order of appearance."""
+        hits = []
+        for regex in (self._anycase, self._capitalised):
+            if regex is not None:
+                hits += [(m.start(), m.group(1)) for m in regex.finditer(question)]
+        return [name for _, name in sorted(hits)]

@@ -24,7 +24,7 @@ from knowledge.index import (
 )
 from knowledge.lawrefs import find_law_refs
 from knowledge.lexical import LexicalIndex, tokenize
-from knowledge.scope import OtherDomains
+from knowledge.scope import Municipalities, OtherDomains, contains, stems
 from knowledge.vocabulary import asks_for_law, expand
 
 CALIBRATION_FILE = Path(__file__).parent / "calibration.json"
@@ -102,6 +102,10 @@ class Searcher:
         self.sentence_rows = {k: np.asarray(v) for k, v in self.sentence_rows.items()}
         self._gap_terms = self._collect_gap_terms()
         self.other_domains = OtherDomains(self.lexical.vocab, self.lexical.known_words)
+        issuers = " ".join(f"{d.get('issuer') or ''} {d.get('title') or ''}"
+                           for d in documents.values())
+        self.municipalities = Municipalities(
+            self.lexical.known_words | {w.lower() for w in issuers.split()})
         statute_kinds = {"lag", "förordning"}
         self.is_statute = np.array(
             [documents.get(c["document"], {}).get("kind") in statute_kinds for c in chunks],
@@ -320,14 +324,17 @@ class Searcher:
             text += " (texten avbryts i källan)"
         return text
 
-    def _collect_gap_terms(self) -> list[tuple[set[str], dict[str, Any], str]]:
+    def _collect_gap_terms(self) -> list[tuple[set[str], list[tuple[str, ...]], dict, str]]:
+        """Per missing section: its heading's long words and the stemmed topic phrases."""
         terms = []
         for doc in self.documents.values():
             for gap in doc.get("gaps", []):
+                topics = gap.get("missing_topics", {})
                 for heading in gap.get("missing_headings", []):
                     long_tokens = {t for t in tokenize(heading) if len(t) >= 8}
-                    if long_tokens:
-                        terms.append((long_tokens, gap, heading))
+                    phrases = [tuple(stems(t)) for t in topics.get(heading, [])]
+                    if long_tokens or phrases:
+                        terms.append((long_tokens, phrases, gap, heading))
         return terms
 
     def search(self, question: str, top_k: int = 3) -> dict[str, Any]:
@@ -346,7 +353,7 @@ class Searcher:
         gaps = self.gaps_for(question)
         if gaps:
             answered = False  # the corpus is known to lack the section the question is about
-        if self.other_domains.found(question):
+        if self.out_of_scope_terms(question):
             answered = False  # names a concept from outside the guidelines (LVU, hemtjänst …)
         hits = []
         for number in best:
@@ -378,14 +385,20 @@ class Searcher:
             result["gaps"] = gaps
         return result
 
+    def out_of_scope_terms(self, question: str) -> list[str]:
+        """What in the question puts it outside the corpus: another domain's concepts
+        (data/other_domains.yaml) or a municipality whose guidelines are not in the corpus."""
+        return self.other_domains.found(question) + self.municipalities.found(question)
+
     def gaps_for(self, question: str) -> list[dict[str, Any]]:
         """Known holes in the sources (SOSFS 2003:5 p. 21) that the question is about."""
         q_tokens = set(tokenize(question))
+        q_stems = stems(question)
         return [
             {"document": self._gap_document(gap), "missing_section": heading,
              "note": gap["note"]}
-            for tokens, gap, heading in self._gap_terms
-            if tokens & q_tokens
+            for tokens, phrases, gap, heading in self._gap_terms
+            if tokens & q_tokens or any(contains(q_stems, p) for p in phrases)
         ]
 
     def _gap_document(self, gap: dict[str, Any]) -> str:

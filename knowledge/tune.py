@@ -184,7 +184,7 @@ def _threshold(confidences: np.ndarray) -> float:
 
 def refused(searcher, question: str) -> bool:
     """Turned away whatever the score: a known gap or a concept from another domain."""
-    return bool(searcher.gaps_for(question) or searcher.other_domains.found(question))
+    return bool(searcher.gaps_for(question) or searcher.out_of_scope_terms(question))
 
 
 def _folds(n_in: int, n_out: int, folds: int, repeats: int):
@@ -330,7 +330,7 @@ def main(
                    f"{CV_FOLDS}-faldig CV x{CV_REPEATS} {_fmt(cv)}, "
                    f"besvarade/avstod (CV) {abstention['cv_answered']:.3f}/"
                    f"{abstention['cv_out_of_scope_abstained']:.3f} {shown}")
-    fired = Counter(t for q, _, _ in items for t in searcher.other_domains.found(q))
+    fired = Counter(t for q, _, _ in items for t in searcher.out_of_scope_terms(q))
     typer.echo(f"inomområdesfrågor som other_domains avvisar: {sum(fired.values())} av "
                f"{len(items)} {dict(fired)}")
     best, params, abstention = chosen["med ledtrådar"]

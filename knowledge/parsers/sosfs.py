@@ -27,6 +27,7 @@ class OutlineEntry:
     heading: str
     path: list[str]
     missing: bool
+    topics: tuple[str, ...] = ()  # missing sections only: words a question about them uses
 
 
 @dataclass
@@ -42,7 +43,8 @@ def flatten_outline(outline: list[dict[str, Any]], parent: list[str] | None = No
     parent = parent or []
     for node in outline:
         path = [*parent, node["heading"]]
-        yield OutlineEntry(node["heading"], path, bool(node.get("missing", False)))
+        yield OutlineEntry(node["heading"], path, bool(node.get("missing", False)),
+                           tuple(node.get("topics", ())))
         yield from flatten_outline(node.get("children", []), path)
 
 
@@ -173,6 +175,8 @@ def parse_sosfs(meta_path: Path) -> ParsedSosfs:
             "after_section": last_entry.heading,
             "missing_pages": [max(pages) + 1],
             "missing_headings": missing,
+            "missing_topics": {e.heading: list(e.topics) for e in entries
+                               if e.missing and e.topics},
             "note": (
                 f"Källtexten slutar mitt i en mening på s. {max(pages)} (avsnittet "
                 f"{last_entry.heading}); s. {max(pages) + 1} saknas. Avsnitten "

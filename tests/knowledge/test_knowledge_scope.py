@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from knowledge.scope import OtherDomains, stems
+from knowledge.scope import Municipalities, OtherDomains, stems
 from knowledge.tune import _threshold, cross_validate
 
 
@@ -54,3 +54,26 @@ def test_cross_validation_counts_refused_out_of_scope_questions():
     cv = cross_validate(inside, outside, refused, folds=5, repeats=2)
     assert cv["cv_out_of_scope_abstained"] == 0.6
     assert 0.9 <= cv["cv_answered"] <= 1.0
+
+
+def test_municipalities_are_found_by_name_genitive_and_phrase(tmp_path):
+    path = tmp_path / "kommuner.yaml"
+    path.write_text("a:\n  - Göteborg\n  - Upplands Väsby\n  - Mark\n  - Vara\n  - Norrtälje\n",
+                    encoding="utf-8")
+    towns = Municipalities(corpus_words=["norrtälje", "vara"], path=path)
+    assert towns.count == 3  # Norrtälje and Vara are words of the corpus itself
+    assert towns.found("Vilka belopp har Göteborg för hemutrustning?") == ["Göteborg"]
+    assert towns.found("hur gör göteborgs stad?") == ["göteborg"]
+    assert towns.found("Hur gör man i Upplands  Väsby och i Mark?") == ["Upplands  Väsby",
+                                                                        "Mark"]
+    # short names are ordinary words too: only a capital letter makes them a place
+    assert towns.found("Klienten äger mark, måste han sälja?") == []
+    assert towns.found("Hur gör Norrtälje med hemutrustning?") == []
+    assert towns.found("Göteborgsvarvet") == []
+
+
+def test_searcher_abstains_on_another_municipality(hash_searcher):
+    assert "Norrtälje" not in hash_searcher.municipalities.found("Hur gör Norrtälje?")
+    result = hash_searcher.search("Vad har Malmö för riktlinjer om hemutrustning?", top_k=2)
+    assert result["answered"] is False
+    assert len(result["hits"]) == 2

@@ -108,6 +108,14 @@ def test_statute_hit_is_cited_by_paragraph(hash_searcher):
 def test_truncated_passage_and_missing_page_are_reported(hash_searcher):
     result = hash_searcher.search("Hur räknas dagsbelopp?", 3)
     assert [g["missing_section"] for g in result["gaps"]] == ["Dagsbelopp"]
+    # a topic of a missing section (corpus/sosfs-2003-5.yaml), not its heading's words
+    result = hash_searcher.search("Kan vi betala hyran med rekvisition?", 3)
+    assert [g["missing_section"] for g in result["gaps"]] == [
+        "Utbetalningsperiod och utbetalningssätt"]
+    assert result["answered"] is False
+    result = hash_searcher.search("Hon ska resa utomlands i tre veckor, får hon fsd då?", 3)
+    assert [g["missing_section"] for g in result["gaps"]] == ["Vistelsebegreppet vid resor"]
+    assert "gaps" not in hash_searcher.search("Hon äger ett hus utomlands, måste hon sälja?", 3)
     top = hash_searcher.search("inkomster kalendermånaden före beräkningen", 1)["hits"][0]
     assert top["section"] == "Inkomst- och beräkningsperiod"
     assert top["citation"].endswith("s. 20; 4 kap. 1 § SoL (2001:453) motsvaras av 12 kap. 1 § "

@@ -36,6 +36,8 @@ def test_the_missing_page_is_recorded_and_not_filled(parsed):
         "ÖVRIGT", "Utbetalningsperiod och utbetalningssätt", "Dagsbelopp",
         "Bedömnings- och beräkningsunderlag", "Vistelsebegreppet vid resor",
     ]
+    assert sorted(gap["missing_topics"]) == sorted(gap["missing_headings"][1:])
+    assert "rekvisition" in gap["missing_topics"]["Utbetalningsperiod och utbetalningssätt"]
     last = parsed.chunks[-1]
     assert last.section == "Inkomst- och beräkningsperiod"
     assert last.truncated is True
