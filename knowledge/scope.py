@@ -24,6 +24,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # Shorter municipality names are also ordinary words ("mark", "berg", "vara", "kil"): they only
 # count when written with a capital letter.
 _CASE_SENSITIVE_UP_TO = 5
+# "jobb i Uppsala", "dottern bor i Malmö": a place in the client's life, not the question of
+# how that municipality does things ("Hur gör Malmö", "Stockholms hyrestak").
+_PLACE_BEFORE = frozenset(
+    "i till från mot via utanför nära runt vid åt ur kring".split())
 
 
 def stems(text: str) -> list[str]:
@@ -96,9 +100,14 @@ class Municipalities:
         self.count = len(names)
 
     def found(self, question: str) -> list[str]:
-        """The municipalities the question names, in order of appearance."""
+        """The municipalities the question asks about, in order of appearance; one named only
+        as a place ("flyttar till Malmö") does not count."""
         hits = []
         for regex in (self._anycase, self._capitalised):
-            if regex is not None:
-                hits += [(m.start(), m.group(1)) for m in regex.finditer(question)]
+            if regex is None:
+                continue
+            for m in regex.finditer(question):
+                before = _WORD.findall(question[: m.start()].lower())[-1:]
+                if not (before and before[0] in _PLACE_BEFORE):
+                    hits.append((m.start(), m.group(1)))
         return [name for _, name in sorted(hits)]

@@ -1,18 +1,20 @@
-"""Tune the fusion weights and calibrate the 'answered' threshold on the TUNE split only.
+"""Tune the fusion weights and calibrate the 'answered' threshold on the development set only.
 
     python -m knowledge.tune [--write]
 
-Reads knowledge/eval/questions_tune.jsonl and out_of_scope_tune.txt, grid-searches the
+Reads the development set — knowledge/eval/all_questions.jsonl and all_out_of_scope.txt: since
+round 5 both halves of the old split (the old held-out half had been evaluated three times and
+is spent; the held-out set is now heldout2_*, never read here) — grid-searches the
 weights of the rankers (section-level recall@1 + recall@3 + MRR@10), then picks the lowest
 confidence threshold at which ≥ 97 % of the in-domain questions are still answered and
 reports how many out-of-scope questions it turns away (questions naming a concept from
 data/other_domains.yaml or a known gap are turned away whatever their score). A 5-fold
-cross-validation of the threshold on the tune split is printed too: with 98 questions the
+cross-validation of the threshold on the development set is printed too: with 98 questions the
 in-sample 97 % quantile answered only ≈ 96 % out of fold, so the threshold is set at the 98 %
 quantile (≈ 97.7 % answered out of fold). --write stores the result in
 knowledge/calibration.json (keyed by embedder), which Searcher.load uses.
 
-The grid choice itself is cross-validated too (repeated 5-fold on tune: the weights are picked
+The grid choice itself is cross-validated too (repeated 5-fold: the weights are picked
 on four folds and scored on the fifth), once over the whole grid and once over the grid
 without section hints (w_hint_lexical = 0), so a new ranker is only kept when it
 helps out of fold. In-domain tune questions turned away by data/other_domains.yaml are
@@ -41,10 +43,11 @@ from knowledge.domain import (
 from knowledge.domain import (
     read_questions as read_negatives,
 )
-from knowledge.evaluate import is_relevant, read_lines, read_questions
+from knowledge.evaluate import is_relevant, read_questions
 from knowledge.search import CALIBRATION_FILE, Params, Searcher
 
 EVAL_DIR = Path(__file__).parent / "eval"
+DEV_QUESTIONS, DEV_OUT_OF_SCOPE = "all_questions.jsonl", "all_out_of_scope.txt"
 MIN_ANSWERED = 0.97  # the goal
 TARGET_ANSWERED = 0.98  # in-sample quantile that reaches the goal out of fold (CV)
 CV_FOLDS, CV_REPEATS = 5, 10
@@ -230,12 +233,13 @@ def calibrate(searcher, items, oos_items, params: Params) -> tuple[Params, dict[
 
 
 def _domain_rule(c_in, l_in, c_neg, l_neg, neg_refused) -> tuple[float, float]:
-    """λ and threshold: the threshold answers every given in-domain question (in-sample);
+    """λ and threshold: the threshold answers TARGET_ANSWERED of the given in-domain questions
+    (in-sample, as the rule without the classifier);
     λ turns away most synthetic negatives (data/domain_negatives.txt …, their log-odds out of
     fold); ties go to the smaller λ. The tune out-of-scope questions are not used."""
     best = None
     for lam in DOMAIN_WEIGHTS:
-        threshold = float(np.min(c_in + lam * l_in))
+        threshold = _threshold(c_in + lam * l_in)
         abstained = float(np.mean(((c_neg + lam * l_neg) < threshold) | neg_refused))
         if best is None or abstained > best[0] + 1e-12:
             best = (abstained, lam, threshold)
@@ -304,8 +308,8 @@ def main(
     index: Annotated[Path | None, typer.Option("--index")] = None,
 ) -> None:
     searcher = Searcher.load(index)
-    tune = read_questions(EVAL_DIR / "questions_tune.jsonl")
-    oos = read_lines(EVAL_DIR / "out_of_scope_tune.txt")
+    tune = read_questions(EVAL_DIR / DEV_QUESTIONS)
+    oos = read_negatives([EVAL_DIR / DEV_OUT_OF_SCOPE])  # skips the "# kategori:" lines
     scored = [searcher.features(it["q"]) for it in tune]
     scored_oos = [searcher.features(q) for q in oos]
     items = [(it["q"], it["gold"], f) for it, (f, _) in zip(tune, scored, strict=True)]
@@ -340,7 +344,7 @@ def main(
         and with_domain[1]["cv_out_of_scope_abstained"] > abstention["cv_out_of_scope_abstained"]
     ):  # kept only when it helps out of fold
         params, abstention = with_domain
-        rule = "domain: threshold = lowest tune in-domain decision score"
+        rule = f"domain: in-sample {TARGET_ANSWERED} quantile of the decision score"
     else:
         rule = f"in-sample {TARGET_ANSWERED} quantile of the confidence"
     metrics = retrieval_metrics(searcher, items, grid[best])  # the exact (unvectorised) ranks
@@ -353,8 +357,8 @@ def main(
             data = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
         entry = {k: v for k, v in asdict(params).items() if k != "extra"}
         entry["tuned_on"] = {
-            "questions": "knowledge/eval/questions_tune.jsonl",
-            "out_of_scope": "knowledge/eval/out_of_scope_tune.txt",
+            "questions": f"knowledge/eval/{DEV_QUESTIONS}",
+            "out_of_scope": f"knowledge/eval/{DEV_OUT_OF_SCOPE}",
             "min_answered": MIN_ANSWERED,
             "threshold_rule": rule,
             "tune_metrics": summary,
