@@ -28,7 +28,9 @@ def read_questions(path: Path) -> list[dict[str, Any]]:
 
 
 def read_lines(path: Path) -> list[str]:
-    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    """One question a line; blank lines and "#" comments ("# kategori: …") are skipped."""
+    lines = (ln.strip() for ln in path.read_text(encoding="utf-8").splitlines())
+    return [ln for ln in lines if ln and not ln.startswith("#")]
 
 
 def is_relevant(hit: dict[str, Any], gold: list[str]) -> bool:

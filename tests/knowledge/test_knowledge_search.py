@@ -165,7 +165,7 @@ def test_cli_evaluate(hash_index, tmp_path):
         '{"q": "bostadsrätt månadsavgift räntekostnad", "gold": ["Tandvård"]}\n',
         encoding="utf-8")
     oos = tmp_path / "oos.txt"
-    oos.write_text("glasögon optiker\n", encoding="utf-8")
+    oos.write_text("# kategori: test\nglasögon optiker\n\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["evaluate", str(questions), "--out-of-scope", str(oos),
                                       "--index", str(hash_index)])
     assert result.exit_code == 0, result.output
