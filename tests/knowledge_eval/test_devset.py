@@ -105,7 +105,8 @@ def test_read_labels_rejects_subsection_without_parent(tmp_path):
 
 @pytest.mark.parametrize(
     "name",
-    ["all_questions.jsonl", "questions_tune.jsonl", "questions_heldout.jsonl", "starter.jsonl"],
+    ["all_questions.jsonl", "questions_tune.jsonl", "questions_heldout.jsonl", "starter.jsonl",
+     "heldout2_questions.jsonl"],
 )
 def test_every_gold_label_is_a_valid_label(name, labels):
     for question in split.read_questions(EVAL_DIR / name):
@@ -227,3 +228,32 @@ def test_unknown_gold_label_is_reported(labels):
     bad = split.Question("Vad gäller för parkering?", ("Parkering",))
     with pytest.raises(split.DevsetError, match="okänd guldetikett"):
         split.question_stratum(bad, labels)
+
+
+# --- the round-5 held-out set (heldout2_*), written apart from the development set -----------
+
+
+def test_heldout2_is_disjoint_from_everything_tuned_or_trained_on():
+    held_in = [split.normalize(q.q) for q in
+               split.read_questions(EVAL_DIR / "heldout2_questions.jsonl")]
+    held_out = [split.normalize(q) for _, q in
+                split.read_out_of_scope(EVAL_DIR / "heldout2_out_of_scope.txt")]
+    assert (len(held_in), len(held_out)) == (80, 30)
+    assert len(set(held_in + held_out)) == 110
+    data = EVAL_DIR.parent / "data"
+    seen = {split.normalize(q.q) for q in
+            split.read_questions(EVAL_DIR / "all_questions.jsonl")
+            + split.read_questions(EVAL_DIR / "starter.jsonl")}
+    for path in (EVAL_DIR / "all_out_of_scope.txt", EVAL_DIR / "synthetic_oos_train.txt",
+                 data / "domain_negatives.txt", data / "domain_negatives_hard.txt",
+                 data / "domain_positives_hard.txt"):
+        seen |= {split.normalize(line) for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")}
+    assert seen.isdisjoint(held_in + held_out)
+
+
+def test_heldout2_out_of_scope_categories():
+    counts = Counter(c for c, _ in
+                     split.read_out_of_scope(EVAL_DIR / "heldout2_out_of_scope.txt"))
+    assert counts == {"sosfs-sida-21": 3, "annan-lagstiftning": 7, "andra-myndigheter": 8,
+                      "belopp-utanfor-korpus": 4, "andra-kommuner": 3, "ovrigt": 5}
