@@ -197,15 +197,32 @@ def _source_line(hit: dict[str, Any]) -> str:
     return f"Källa: {citation}." if status in citation else f"Källa: {citation} (status: {status})."
 
 
+def _why_not_answered(search: dict[str, Any]) -> list[str]:
+    """What the knowledge base knows it lacks: a section missing from a source, or a subject
+    (another law, authority or municipality) that its documents do not cover."""
+    lines = []
+    missing = [g["missing_section"] for g in search.get("gaps") or []]
+    if missing:
+        names = " och ".join(f"”{m}”" for m in dict.fromkeys(missing))
+        lines.append(f"Frågan gäller {names}, som saknas i källtexten "
+                     f"({search['gaps'][0]['document']}).")
+    outside = list(dict.fromkeys(search.get("outside_scope") or []))
+    if outside:
+        lines.append(f"Frågan gäller {', '.join(outside)}, som kunskapsbasens dokument "
+                     "inte handlar om.")
+    return lines
+
+
 def answer_text(search: dict[str, Any], max_related: int = 2) -> str:
     """A cited answer from a knowledge search, or a clear "no answer" that names the nearest
     sections to read (they are not quoted as an answer)."""
     hits = search.get("hits") or []
     if not search.get("answered") or not hits:
-        if not hits:
-            return NO_ANSWER
-        nearest = "; ".join(_related(h) for h in hits[:max_related])
-        return f"{NO_ANSWER}\nNärmaste avsnitt att läsa själv: {nearest}."
+        lines = [*_why_not_answered(search), NO_ANSWER]
+        if hits:
+            nearest = "; ".join(_related(h) for h in hits[:max_related])
+            lines.append(f"Närmaste avsnitt att läsa själv: {nearest}.")
+        return "\n".join(lines)
     top = hits[0]
     quote = (top.get("highlight") or top.get("text") or "").strip()
     lines = [f"”{quote}”", _source_line(top)]

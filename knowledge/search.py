@@ -353,7 +353,8 @@ class Searcher:
         gaps = self.gaps_for(question)
         if gaps:
             answered = False  # the corpus is known to lack the section the question is about
-        if self.out_of_scope_terms(question):
+        outside = self.out_of_scope_terms(question)
+        if outside:
             answered = False  # names a concept from outside the guidelines (LVU, hemtjänst …)
         hits = []
         for number in best:
@@ -383,6 +384,8 @@ class Searcher:
         }
         if gaps:
             result["gaps"] = gaps
+        if outside:
+            result["outside_scope"] = outside
         return result
 
     def out_of_scope_terms(self, question: str) -> list[str]:

@@ -47,6 +47,19 @@ def test_abstention_says_so_and_names_the_nearest_sections_without_quoting_them(
     assert HIT["highlight"] not in text
 
 
+def test_abstention_says_what_the_knowledge_base_knows_it_lacks():
+    gap = {"document": "SOSFS 2003:5", "missing_section": "Dagsbelopp", "note": "s. 21 saknas"}
+    text = answer_text({"answered": False, "hits": [HIT], "gaps": [gap, gap],
+                        "outside_scope": ["Malmö", "LSS", "Malmö"]})
+    assert text.splitlines()[:2] == [
+        "Frågan gäller ”Dagsbelopp”, som saknas i källtexten (SOSFS 2003:5).",
+        "Frågan gäller Malmö, LSS, som kunskapsbasens dokument inte handlar om.",
+    ]
+    assert text.splitlines()[2].startswith("Jag hittar inget säkert svar")
+    assert answer_text({"answered": False, "hits": []}).splitlines() == [
+        answer_text({"answered": False, "hits": []})]
+
+
 @pytest.mark.parametrize("example", ["Ingår hemförsäkring i försörjningsstödet?",
                                      "Vad menas med skäligt rådrum?"])
 def test_the_rephrasing_examples_we_suggest_are_answered_by_their_section(example):

@@ -38,7 +38,9 @@ def test_searcher_abstains_on_another_domain_but_still_returns_hits(hash_searche
     result = hash_searcher.search("Hur ansöker en äldre person om hemtjänst?", top_k=2)
     assert result["answered"] is False
     assert len(result["hits"]) == 2
-    assert set(result) == {"question", "answered", "confidence", "hits"}
+    assert set(result) == {"question", "answered", "confidence", "hits", "outside_scope"}
+    assert result["outside_scope"] == ["hemtjänst"]
+    assert "outside_scope" not in hash_searcher.search("Får hon hemutrustning?", top_k=2)
 
 
 def test_threshold_keeps_the_target_share_answered():
