@@ -9,15 +9,15 @@ weights of the rankers (section-level recall@1 + recall@3 + MRR@10), then picks 
 confidence threshold at which ≥ 97 % of the in-domain questions are still answered and
 reports how many out-of-scope questions it turns away (questions naming a concept from
 data/other_domains.yaml or a known gap are turned away whatever their score). A 5-fold
-cross-validation of the threshold on the development set is printed too: with 98 questions the
-in-sample 97 % quantile answered only ≈ 96 % out of fold, so the threshold is set at the 98 %
-quantile (≈ 97.7 % answered out of fold). --write stores the result in
+cross-validation of the threshold is printed too: in round 2 (98 questions) the in-sample 97 %
+quantile answered only ≈ 96 % out of fold, so the threshold is set at the 98 % quantile
+(round 5, 196 questions: 97.3 % answered out of fold). --write stores the result in
 knowledge/calibration.json (keyed by embedder), which Searcher.load uses.
 
 The grid choice itself is cross-validated too (repeated 5-fold: the weights are picked
 on four folds and scored on the fifth), once over the whole grid and once over the grid
 without section hints (w_hint_lexical = 0), so a new ranker is only kept when it
-helps out of fold. In-domain tune questions turned away by data/other_domains.yaml are
+helps out of fold. In-domain questions turned away by data/other_domains.yaml are
 counted (the terms that fired are printed, never the questions).
 """
 
