@@ -41,12 +41,26 @@ def contains(words: list[str], seq: tuple[str, ...]) -> bool:
     return n > 0 and any(tuple(words[i : i + n]) == seq for i in range(len(words) - n + 1))
 
 
-def _terms(path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def topic(text: str) -> tuple[tuple[str, ...], ...]:
+    """"utomlands + åka" -> the stemmed phrases that must all occur, in any order."""
+    return tuple(tuple(stems(part)) for part in text.split(" + ") if part.strip())
+
+
+def mentions(words: list[str], parts: tuple[tuple[str, ...], ...]) -> bool:
+    return bool(parts) and all(contains(words, part) for part in parts)
+
+
+# Phrases of this group are kept even though the corpus uses their words: they ask for
+# something the corpus never gives ("vad kostar": it lists no prices).
+ALWAYS_GROUP = "fragor_korpus_inte_besvarar"
+
+
+def _terms(path: Path) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return tuple(
-        (str(term), tuple(stems(str(term))))
-        for group in data.values()
-        for term in (group or [])
+        (str(group), str(term), tuple(stems(str(term))))
+        for group, terms in data.items()
+        for term in (terms or [])
     )
 
 
@@ -64,8 +78,8 @@ class OtherDomains:
             i = bisect.bisect_left(words, stem)
             return i < len(words) and words[i].startswith(stem)
 
-        self.terms = [(term, seq) for term, seq in _terms(path)
-                      if seq and not all(used(s) for s in seq)]
+        self.terms = [(term, seq) for group, term, seq in _terms(path)
+                      if seq and (group == ALWAYS_GROUP or not all(used(s) for s in seq))]
 
     def found(self, question: str) -> list[str]:
         """The out-of-scope terms the question names, in the list's order."""

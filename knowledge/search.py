@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,10 +25,12 @@ from knowledge.index import (
 )
 from knowledge.lawrefs import find_law_refs
 from knowledge.lexical import LexicalIndex, tokenize
-from knowledge.scope import Municipalities, OtherDomains, contains, stems
+from knowledge.scope import Municipalities, OtherDomains, mentions, stems, topic
 from knowledge.vocabulary import asks_for_law, expand
 
 CALIBRATION_FILE = Path(__file__).parent / "calibration.json"
+# A year, not an SFS number ("(2025:400)") or part of a longer number.
+_YEAR = re.compile(r"(?<![\d:(])((?:19|20)\d\d)(?![\d:])")
 # One query searches a few thousand vectors at most: OpenMP threads only add contention.
 faiss.omp_set_num_threads(1)
 
@@ -324,15 +327,15 @@ class Searcher:
             text += " (texten avbryts i källan)"
         return text
 
-    def _collect_gap_terms(self) -> list[tuple[set[str], list[tuple[str, ...]], dict, str]]:
-        """Per missing section: its heading's long words and the stemmed topic phrases."""
+    def _collect_gap_terms(self) -> list[tuple[set[str], list[tuple], dict, str]]:
+        """Per missing section: its heading's long words and its topics (scope.topic)."""
         terms = []
         for doc in self.documents.values():
             for gap in doc.get("gaps", []):
                 topics = gap.get("missing_topics", {})
                 for heading in gap.get("missing_headings", []):
                     long_tokens = {t for t in tokenize(heading) if len(t) >= 8}
-                    phrases = [tuple(stems(t)) for t in topics.get(heading, [])]
+                    phrases = [topic(t) for t in topics.get(heading, [])]
                     if long_tokens or phrases:
                         terms.append((long_tokens, phrases, gap, heading))
         return terms
@@ -354,6 +357,10 @@ class Searcher:
         if gaps:
             answered = False  # the corpus is known to lack the section the question is about
         outside = self.out_of_scope_terms(question)
+        if k:
+            year = other_year(question, self.chunks[int(best[0])]["text"])
+            if year:
+                outside.append(year)
         if outside:
             answered = False  # names a concept from outside the guidelines (LVU, hemtjänst …)
         hits = []
@@ -401,7 +408,7 @@ class Searcher:
             {"document": self._gap_document(gap), "missing_section": heading,
              "note": gap["note"]}
             for tokens, phrases, gap, heading in self._gap_terms
-            if tokens & q_tokens or any(contains(q_stems, p) for p in phrases)
+            if tokens & q_tokens or any(mentions(q_stems, p) for p in phrases)
         ]
 
     def _gap_document(self, gap: dict[str, Any]) -> str:
@@ -409,3 +416,14 @@ class Searcher:
             if gap in doc.get("gaps", []):
                 return doc["id"]
         return ""
+
+
+def other_year(question: str, passage: str) -> str | None:
+    """The question asks about a year and the passage is about other years only ("Vad var
+    riksnormen 2025?" and the 2026 riksnorm paragraph): quoting it would give the wrong year's
+    rule or amount."""
+    asked = sorted(set(_YEAR.findall(question)))
+    given = sorted(set(_YEAR.findall(passage)))
+    if asked and given and not set(asked) & set(given):
+        return f"år {', '.join(asked)} (avsnittet gäller {', '.join(given)})"
+    return None

