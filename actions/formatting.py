@@ -198,8 +198,8 @@ def _source_line(hit: dict[str, Any]) -> str:
 
 
 def _why_not_answered(search: dict[str, Any]) -> list[str]:
-    """What the knowledge base knows it lacks: a section missing from a source, or a subject
-    (another law, authority or municipality) that its documents do not cover."""
+    """What the knowledge base knows it lacks: a section missing from a source, a subject
+    (another law, authority or municipality) that its documents do not cover, or the year."""
     lines = []
     missing = [g["missing_section"] for g in search.get("gaps") or []]
     if missing:
@@ -210,6 +210,10 @@ def _why_not_answered(search: dict[str, Any]) -> list[str]:
     if outside:
         lines.append(f"Frågan gäller {', '.join(outside)}, som kunskapsbasens dokument "
                      "inte handlar om.")
+    years = search.get("other_year")
+    if years:
+        lines.append(f"Frågan gäller {' och '.join(years['asked'])}, men avsnittet som passar "
+                     f"bäst gäller {' och '.join(years['passage'])}.")
     return lines
 
 

@@ -357,10 +357,9 @@ class Searcher:
         if gaps:
             answered = False  # the corpus is known to lack the section the question is about
         outside = self.out_of_scope_terms(question)
-        if k:
-            year = other_year(question, self.chunks[int(best[0])]["text"])
-            if year:
-                outside.append(year)
+        years = other_year(question, self.chunks[int(best[0])]["text"]) if k else None
+        if years:
+            answered = False  # the best passage is about another year (riksnorm 2026 vs 2025)
         if outside:
             answered = False  # names a concept from outside the guidelines (LVU, hemtjänst …)
         hits = []
@@ -393,6 +392,8 @@ class Searcher:
             result["gaps"] = gaps
         if outside:
             result["outside_scope"] = outside
+        if years:
+            result["other_year"] = years
         return result
 
     def out_of_scope_terms(self, question: str) -> list[str]:
@@ -418,12 +419,12 @@ class Searcher:
         return ""
 
 
-def other_year(question: str, passage: str) -> str | None:
+def other_year(question: str, passage: str) -> dict[str, list[str]] | None:
     """The question asks about a year and the passage is about other years only ("Vad var
     riksnormen 2025?" and the 2026 riksnorm paragraph): quoting it would give the wrong year's
-    rule or amount."""
+    rule or amount. Returns {"asked": [...], "passage": [...]} or None."""
     asked = sorted(set(_YEAR.findall(question)))
     given = sorted(set(_YEAR.findall(passage)))
     if asked and given and not set(asked) & set(given):
-        return f"år {', '.join(asked)} (avsnittet gäller {', '.join(given)})"
+        return {"asked": asked, "passage": given}
     return None

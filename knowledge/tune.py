@@ -192,7 +192,7 @@ def refused(searcher, question: str) -> bool:
     """Turned away whatever the score: a known gap, a concept from another domain, or another
     year than the best passage's (judged with the searcher's current weights)."""
     result = searcher.search(question, top_k=1)
-    return bool(result.get("gaps") or result.get("outside_scope"))
+    return bool(result.get("gaps") or result.get("outside_scope") or result.get("other_year"))
 
 
 def _folds(n_in: int, n_out: int, folds: int, repeats: int):

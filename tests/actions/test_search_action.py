@@ -50,12 +50,14 @@ def test_abstention_says_so_and_names_the_nearest_sections_without_quoting_them(
 def test_abstention_says_what_the_knowledge_base_knows_it_lacks():
     gap = {"document": "SOSFS 2003:5", "missing_section": "Dagsbelopp", "note": "s. 21 saknas"}
     text = answer_text({"answered": False, "hits": [HIT], "gaps": [gap, gap],
-                        "outside_scope": ["Malmö", "LSS", "Malmö"]})
-    assert text.splitlines()[:2] == [
+                        "outside_scope": ["Malmö", "LSS", "Malmö"],
+                        "other_year": {"asked": ["2024"], "passage": ["2026"]}})
+    assert text.splitlines()[:3] == [
         "Frågan gäller ”Dagsbelopp”, som saknas i källtexten (SOSFS 2003:5).",
         "Frågan gäller Malmö, LSS, som kunskapsbasens dokument inte handlar om.",
+        "Frågan gäller 2024, men avsnittet som passar bäst gäller 2026.",
     ]
-    assert text.splitlines()[2].startswith("Jag hittar inget säkert svar")
+    assert text.splitlines()[3].startswith("Jag hittar inget säkert svar")
     assert answer_text({"answered": False, "hits": []}).splitlines() == [
         answer_text({"answered": False, "hits": []})]
 

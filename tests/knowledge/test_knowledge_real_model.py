@@ -52,7 +52,7 @@ def test_the_riksnorm_of_another_year_is_not_quoted_as_an_answer(searcher):
     other = searcher.search("Hur mycket var riksnormen för sambor 2024?", 1)
     assert other["hits"][0]["section"] == "12 kap. 2 § SoF (2025:468)"
     assert other["answered"] is False
-    assert other["outside_scope"] == ["år 2024 (avsnittet gäller 2026)"]
+    assert other["other_year"] == {"asked": ["2024"], "passage": ["2026"]}
     same = searcher.search("Hur mycket är riksnormen för sambor 2026?", 1)
     assert same["answered"] is True and same["hits"][0]["section"] == "12 kap. 2 § SoF (2025:468)"
 

@@ -103,8 +103,8 @@ def test_a_topic_with_plus_needs_every_part_in_any_order():
 def test_a_question_about_another_year_than_the_passage_is_not_answered():
     from knowledge.search import other_year
 
-    assert other_year("Vad var riksnormen 2025?", "Riksnormen under 2026 utgör") == (
-        "år 2025 (avsnittet gäller 2026)")
+    assert other_year("Vad var riksnormen 2025?", "Riksnormen under 2026 utgör") == {
+        "asked": ["2025"], "passage": ["2026"]}
     assert other_year("Vad är riksnormen 2026?", "Riksnormen under 2026 utgör") is None
     # SFS numbers are no years; a passage without years fits any year
     assert other_year("Jobbstimulans 2025?", "Lag (2025:762). För den som") is None
