@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -15,14 +16,21 @@ UNAVAILABLE = ("Kunskapsbasen är inte tillgänglig just nu, så jag kan inte sv
                "Försök igen om en stund.")
 
 
+_YEAR = re.compile(r"(?<![\d:(])((?:19|20)\d\d)(?![\d:])")
+
+
 def riksnorm_addition(question: str) -> str | None:
-    """For "Vad är riksnormen?": this year's amounts from the calculator's sourced parameters."""
+    """For "Vad är riksnormen?": the amounts from the calculator's sourced parameters, for the
+    year the question names ("riksnormen 2024") or else this year."""
     if "riksnorm" not in question.lower():
         return None
     from calculator import ParameterError, available_years, load_parameters
 
-    year = backends.today().year
+    named = [int(y) for y in _YEAR.findall(question)]
+    year = named[0] if named else backends.today().year
     years = [y for y in available_years() if y <= year]
+    if named and year not in years:
+        return None  # no parameters for that year: say nothing rather than another year's
     if not years:
         return None
     try:
@@ -36,8 +44,14 @@ class ActionSearchGuidelines(Action):
         return "action_search_guidelines"
 
     def not_answered(self, dispatcher: CollectingDispatcher, result: dict[str, Any]) -> None:
-        """The knowledge base has no answer: say so and suggest how to rephrase."""
-        dispatcher.utter_message(text=answer_text(result), json_message={"citations": []})
+        """The knowledge base has no answer: say so and suggest how to rephrase. When only the
+        year is wrong (riksnormen 2024, the corpus has the 2026 table), the calculator's
+        sourced amounts for that year follow."""
+        text = answer_text(result)
+        addition = riksnorm_addition(result["question"]) if result.get("other_year") else None
+        if addition:
+            text += "\n" + addition
+        dispatcher.utter_message(text=text, json_message={"citations": []})
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

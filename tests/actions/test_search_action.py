@@ -143,6 +143,22 @@ def test_riksnorm_question_adds_the_calculators_sourced_amounts():
         "7 100 kr; gemensamma hushållskostnader för en person 1 280 kr. Källa: SFS 2025:1046")
     assert "(officiell)" in text
     assert riksnorm_addition("Vad menas med skäligt rådrum?") is None
+    # the year the question names (riksnorm.md: 2024 ensamstående 3 800, status unverified)
+    assert riksnorm_addition("Vad var riksnormen 2024?").startswith(
+        "Riksnormen 2024 för personliga kostnader: ensamstående 3 800 kr")
+    assert riksnorm_addition("Vad var riksnormen 1999?") is None  # no parameters that year
+
+
+def test_a_riksnorm_question_for_another_year_gets_the_calculators_amounts():
+    _real_searcher_or_skip()
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("Hur mycket var riksnormen för en ensamstående 2024?", "ask_guideline")
+    asyncio.run(ActionSearchGuidelines().run(dispatcher, tracker, {}))
+    (message,) = dispatcher.messages
+    lines = message["text"].splitlines()
+    assert lines[0] == "Frågan gäller 2024, men avsnittet som passar bäst gäller 2026."
+    assert lines[-1].startswith("Riksnormen 2024 för personliga kostnader: ensamstående 3 800 kr")
+    assert message["custom"] == {"citations": []}
 
 
 def test_related_sections_leave_out_the_upper_case_chapter_heading():
