@@ -230,10 +230,11 @@ def test_unknown_gold_label_is_reported(labels):
 
 
 # --- the round-5 held-out sets, written apart from the development set ---------------------
-# heldout2 was evaluated once (round 5a) and then joined the development set; heldout3 is the
-# held-out set now. Neither shares a question with what was tuned or trained before it.
+# heldout2 and heldout3 were each evaluated once (rounds 5a, 5b) and then joined the development
+# set; heldout4 is the held-out set now. None shares a question with what was tuned or trained
+# before it.
 
-HELD_OUT = {"heldout2": (), "heldout3": ("heldout2",)}
+HELD_OUT = {"heldout2": (), "heldout3": ("heldout2",), "heldout4": ("heldout2", "heldout3")}
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT))
@@ -242,8 +243,9 @@ def test_held_out_set_is_disjoint_from_everything_tuned_or_trained_on(name):
                split.read_questions(EVAL_DIR / f"{name}_questions.jsonl")]
     held_out = [split.normalize(q) for _, q in
                 split.read_out_of_scope(EVAL_DIR / f"{name}_out_of_scope.txt")]
-    assert (len(held_in), len(held_out)) == (80, 30)
-    assert len(set(held_in + held_out)) == 110
+    # heldout4 lost one question of each kind that an earlier set already had, word for word
+    assert (len(held_in), len(held_out)) == ((79, 29) if name == "heldout4" else (80, 30))
+    assert len(set(held_in + held_out)) == len(held_in) + len(held_out)
     data = EVAL_DIR.parent / "data"
     earlier = HELD_OUT[name]
     seen = {split.normalize(q.q) for path in
@@ -251,8 +253,8 @@ def test_held_out_set_is_disjoint_from_everything_tuned_or_trained_on(name):
              *(EVAL_DIR / f"{e}_questions.jsonl" for e in earlier)]
             for q in split.read_questions(path)}
     for path in (EVAL_DIR / "all_out_of_scope.txt", EVAL_DIR / "synthetic_oos_train.txt",
-                 data / "domain_negatives.txt", data / "domain_negatives_hard.txt",
-                 data / "domain_positives_hard.txt",
+                 *sorted(data.glob("domain_negatives*.txt")),
+                 *sorted(data.glob("domain_positives*.txt")),
                  *(EVAL_DIR / f"{e}_out_of_scope.txt" for e in earlier)):
         seen |= {split.normalize(line) for line in path.read_text(encoding="utf-8").splitlines()
                  if line.strip() and not line.startswith("#")}
@@ -266,4 +268,5 @@ def test_held_out_labels_and_out_of_scope_categories(name, labels):
     counts = Counter(c for c, _ in
                      split.read_out_of_scope(EVAL_DIR / f"{name}_out_of_scope.txt"))
     assert counts == {"sosfs-sida-21": 3, "annan-lagstiftning": 7, "andra-myndigheter": 8,
-                      "belopp-utanfor-korpus": 4, "andra-kommuner": 3, "ovrigt": 5}
+                      "belopp-utanfor-korpus": 4, "andra-kommuner": 2 if name == "heldout4" else 3,
+                      "ovrigt": 5}
