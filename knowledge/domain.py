@@ -31,11 +31,13 @@ DOMAIN_FILE = DATA_DIR / "domain_classifier.json"
 NEGATIVES_FILES = (
     DATA_DIR / "domain_negatives.txt",
     DATA_DIR / "domain_negatives_hard.txt",  # round 5: in the corpus's words, still outside it
+    DATA_DIR / "domain_negatives_hard2.txt",  # round 5c: more voices, page 21 without keywords
     Path(__file__).parent / "eval" / "synthetic_oos_train.txt",
 )
 # round 5: questions the corpus answers that name another authority's benefit or an everyday
 # item (so that "räknas bostadsbidraget som inkomst?" is not learnt as another domain)
-POSITIVES_FILES = (DATA_DIR / "domain_positives_hard.txt",)
+POSITIVES_FILES = (DATA_DIR / "domain_positives_hard.txt",
+                   DATA_DIR / "domain_positives_hard2.txt")
 DEFAULT_C = 10.0  # chosen by CV on tune (knowledge/README.md, round 4)
 
 
@@ -53,6 +55,34 @@ class DomainClassifier:
     weights: np.ndarray  # (dim,) float32, on L2-normalised query vectors
     bias: float
     sha: str = ""
+    # round 5c: the training examples themselves (…_examples.npz beside the weights file), for
+    # the nearest-example margin; None when the file is absent
+    positives: np.ndarray | None = None  # (n, dim) section hints + domain_positives_hard*.txt
+    negatives: np.ndarray | None = None  # (m, dim) NEGATIVES_FILES
+    negative_texts: tuple[str, ...] = ()  # the questions behind `negatives`, in order
+
+    def margin(self, query_vector: np.ndarray) -> float:
+        """Cosine to the nearest in-domain example minus cosine to the nearest out-of-domain
+        one (0 without examples): "Hur räknar FK bostadsbidraget?" sits next to a negative
+        even where the logistic regression cannot separate it."""
+        if self.positives is None or self.negatives is None:
+            return 0.0
+        v = np.asarray(query_vector, dtype=np.float32)
+        return float(np.max(self.positives @ v) - np.max(self.negatives @ v))
+
+    def margins(self, vectors: np.ndarray) -> np.ndarray:
+        if self.positives is None or self.negatives is None:
+            return np.zeros(len(vectors))
+        v = np.asarray(vectors, dtype=np.float32)
+        return (v @ self.positives.T).max(axis=1) - (v @ self.negatives.T).max(axis=1)
+
+    def negative_margins_leave_one_out(self) -> np.ndarray:
+        """margin of each negative example with itself left out (for choosing the weight)."""
+        if self.positives is None or self.negatives is None:
+            return np.zeros(0)
+        own = self.negatives @ self.negatives.T
+        np.fill_diagonal(own, -np.inf)
+        return (self.negatives @ self.positives.T).max(axis=1) - own.max(axis=1)
 
     @property
     def dim(self) -> int:
@@ -104,9 +134,41 @@ def parse_classifiers(data: Any, source: str) -> dict[str, DomainClassifier]:
     return result
 
 
+def examples_path(path: Path) -> Path:
+    """domain_classifier.json -> domain_classifier_examples.npz (same folder)."""
+    return path.with_name(f"{path.stem}_examples.npz")
+
+
+def load_examples(path: Path, embedder_name: str, dim: int
+                  ) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]] | None:
+    """(positives, negatives, negative texts), vectors as float32, or None when the file is
+    absent or was made with another embedder."""
+    if not path.exists():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            name = str(data["embedder"])
+            positives = data["positives"].astype(np.float32)
+            negatives = data["negatives"].astype(np.float32)
+            texts = tuple(str(t) for t in data["negative_texts"])
+    except (OSError, KeyError, ValueError) as exc:
+        raise DomainModelError(f"{path.name}: kan inte läsas ({exc}).") from exc
+    if name != embedder_name:
+        return None
+    for label, matrix in (("positives", positives), ("negatives", negatives)):
+        if matrix.ndim != 2 or matrix.shape[1] != dim or len(matrix) == 0:
+            raise DomainModelError(f"{path.name}: '{label}' har formen {matrix.shape}, "
+                                   f"modellen har dimension {dim}.")
+    if len(texts) != len(negatives):
+        raise DomainModelError(f"{path.name}: {len(texts)} texter men {len(negatives)} "
+                               "negativa vektorer.")
+    return positives, negatives, texts
+
+
 def load_classifier(embedder_name: str, dim: int,
                     path: Path = DOMAIN_FILE) -> DomainClassifier | None:
-    """The classifier for this embedder, None when the file has none for it."""
+    """The classifier for this embedder, None when the file has none for it. Its `sha` covers
+    the weights file and, when present, the examples file."""
     if not path.exists():
         return None
     try:
@@ -119,7 +181,12 @@ def load_classifier(embedder_name: str, dim: int,
     if found.dim != dim:
         raise DomainModelError(f"{path.name}: embedders › {embedder_name}: 'dimension' är "
                                f"{found.dim}, modellen har {dim}.")
-    return DomainClassifier(found.embedder, found.weights, found.bias, file_hash(path))
+    sha = file_hash(path)
+    examples = load_examples(examples_path(path), embedder_name, dim)
+    if examples is not None:
+        sha += "+" + file_hash(examples_path(path))
+        return DomainClassifier(found.embedder, found.weights, found.bias, sha, *examples)
+    return DomainClassifier(found.embedder, found.weights, found.bias, sha)
 
 
 def read_questions(paths: Iterable[Path]) -> list[str]:
@@ -199,6 +266,13 @@ def train(embedder, c: float = DEFAULT_C, include_sentences: bool = True,
     positives = embed_queries(embedder, positives_text)
     negatives = embed_queries(embedder, negatives_text)
     model = fit(positives, negatives, c, embedder.name)
+    # the examples for the nearest-example margin: hints and positives files, not sentences
+    # (positive_texts lists those first)
+    n_examples = len(positive_texts(include_sentences=False))
+    np.savez_compressed(examples_path(path), embedder=np.array(embedder.name),
+                        positives=positives[:n_examples].astype(np.float16),
+                        negatives=negatives.astype(np.float16),
+                        negative_texts=np.array(negatives_text))
     digest = hashlib.sha256("\n".join(positives_text + ["--"] + negatives_text).encode())
     trained_on = {
         "in_domain": ["data/section_hints.yaml",
@@ -207,6 +281,8 @@ def train(embedder, c: float = DEFAULT_C, include_sentences: bool = True,
         "out_of_domain": [f"{p.parent.name}/{p.name}" for p in NEGATIVES_FILES],
         "positives": len(positives_text), "negatives": len(negatives_text),
         "C": c, "texts_sha256": digest.hexdigest()[:16],
+        "examples": {"file": examples_path(path).name, "positives": n_examples,
+                     "negatives": len(negatives_text)},
     }
     data: dict[str, Any] = {"embedders": {}}
     if path.exists():

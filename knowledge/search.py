@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,9 @@ class Params:
     # answered needs confidence + domain_weight · log-odds(p in-domain) >= threshold
     # (knowledge/domain.py; 0 = the classifier is not used)
     domain_weight: float = 0.0
+    # + knn_weight · (cosine to the nearest in-domain example − to the nearest out-of-domain
+    # one), DomainClassifier.margin (round 5c; 0 = not used)
+    knn_weight: float = 0.0
     confidence: str = "dense_max"
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -109,6 +112,7 @@ class Searcher:
                            for d in documents.values())
         self.municipalities = Municipalities(
             self.lexical.known_words | {w.lower() for w in issuers.split()})
+        self.negatives_kept = self._semantic_negatives()
         statute_kinds = {"lag", "förordning"}
         self.is_statute = np.array(
             [documents.get(c["document"], {}).get("kind") in statute_kinds for c in chunks],
@@ -270,9 +274,14 @@ class Searcher:
 
     def decision(self, confidence: float, query_vector: np.ndarray) -> float:
         """What the threshold is compared with: the confidence, plus the domain evidence."""
-        if not self.params.domain_weight or self.domain is None:
+        if self.domain is None:
             return confidence
-        return confidence + self.params.domain_weight * self.in_domain_logit(query_vector)
+        value = confidence
+        if self.params.domain_weight:
+            value += self.params.domain_weight * self.in_domain_logit(query_vector)
+        if self.params.knn_weight:
+            value += self.params.knn_weight * self.domain.margin(query_vector)
+        return value
 
     def highlight(self, chunk_number: int, query_vector: np.ndarray, question: str) -> str:
         chunk = self.chunks[chunk_number]
@@ -326,6 +335,18 @@ class Searcher:
         if chunk.get("truncated"):
             text += " (texten avbryts i källan)"
         return text
+
+    def _semantic_negatives(self) -> np.ndarray | None:
+        """Keep as nearest-example negatives only the questions the scope rules do not already
+        turn away: "Hur långt rådrum ger Eskilstuna?" is out of scope for its municipality,
+        which the embedding hardly sees, and as a neighbour it would turn away "Vad menas med
+        skäligt rådrum?". Returns the mask over the shipped negatives (None without them)."""
+        if self.domain is None or self.domain.negatives is None:
+            return None
+        keep = np.array([not (self.gaps_for(t) or self.out_of_scope_terms(t))
+                         for t in self.domain.negative_texts], dtype=bool)
+        self.domain = replace(self.domain, negatives=self.domain.negatives[keep])
+        return keep
 
     def _collect_gap_terms(self) -> list[tuple[set[str], list[tuple], dict, str]]:
         """Per missing section: its heading's long words and its topics (scope.topic)."""

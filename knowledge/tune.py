@@ -3,8 +3,8 @@
     python -m knowledge.tune [--write]
 
 Reads the development set (DEV_QUESTIONS, DEV_OUT_OF_SCOPE: both halves of the round 1-4
-split, whose held-out half was spent after three evaluations, and held-out 2, evaluated once in
-round 5a; the held-out set is now heldout3_*, never read here), grid-searches the
+split, whose held-out half was spent after three evaluations, and held-outs 2 and 3, each
+evaluated once in round 5; the held-out set is now heldout4_*, never read here), grid-searches the
 weights of the rankers (section-level recall@1 + recall@3 + MRR@10), then picks the lowest
 confidence threshold at which ≥ 97 % of the in-domain questions are still answered and
 reports how many out-of-scope questions it turns away (questions naming a concept from
@@ -28,7 +28,7 @@ import json
 from collections import Counter
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import numpy as np
 import typer
@@ -47,10 +47,11 @@ from knowledge.evaluate import is_relevant, read_questions
 from knowledge.search import CALIBRATION_FILE, Params, Searcher
 
 EVAL_DIR = Path(__file__).parent / "eval"
-# the development set: the round 1-4 split (both halves) and held-out 2, which was evaluated
-# once (round 5a) and then joined it; the held-out set is heldout3_*, never read here
-DEV_QUESTIONS = ("all_questions.jsonl", "heldout2_questions.jsonl")
-DEV_OUT_OF_SCOPE = ("all_out_of_scope.txt", "heldout2_out_of_scope.txt")
+# the development set: the round 1-4 split (both halves) and held-outs 2 and 3, each evaluated
+# once (rounds 5a, 5b) before joining it; the held-out set is heldout4_*, never read here
+DEV_QUESTIONS = ("all_questions.jsonl", "heldout2_questions.jsonl", "heldout3_questions.jsonl")
+DEV_OUT_OF_SCOPE = ("all_out_of_scope.txt", "heldout2_out_of_scope.txt",
+                    "heldout3_out_of_scope.txt")
 MIN_ANSWERED = 0.97  # the goal
 TARGET_ANSWERED = 0.98  # in-sample quantile that reaches the goal out of fold (CV)
 CV_FOLDS, CV_REPEATS = 5, 10
@@ -68,6 +69,8 @@ WITHOUT_HINTS = {"w_hint_lexical": 0.0}
 CONFIDENCES = ("fused", "dense_max")
 # domain classifier (knowledge/domain.py): decision = confidence + λ · log-odds(in-domain)
 DOMAIN_WEIGHTS = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.12, 0.2, 0.3)
+# nearest-example margin (round 5c): decision += μ · margin
+KNN_WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0, 3.0, 4.0)
 
 
 def _rank(searcher: Searcher, scores: np.ndarray, gold: list[str]) -> int | None:
@@ -237,39 +240,47 @@ def calibrate(searcher, items, oos_items, params: Params) -> tuple[Params, dict[
             {"answered": answered, "out_of_scope_abstained": abstained, **cv})
 
 
-def _domain_rule(c_in, l_in, c_neg, l_neg, neg_refused) -> tuple[float, float]:
-    """λ and threshold: the threshold answers TARGET_ANSWERED of the given in-domain questions
-    (in-sample, as the rule without the classifier);
-    λ turns away most synthetic negatives (data/domain_negatives.txt …, their log-odds out of
-    fold); ties go to the smaller λ. The tune out-of-scope questions are not used."""
+def _domain_rule(c_in, e_in, c_neg, e_neg, neg_refused, grid) -> tuple[tuple, float]:
+    """Weights and threshold: decision = confidence + evidence · weights, where the evidence
+    columns are the classifier's log-odds and the nearest-example margin. The threshold answers
+    TARGET_ANSWERED of the given in-domain questions (in-sample, as the rule without the
+    classifier); the weights (from `grid`) turn away most synthetic negatives (their log-odds
+    out of fold, their margin with themselves left out); ties go to the earlier grid point.
+    The development set's out-of-scope questions are not used."""
     best = None
-    for lam in DOMAIN_WEIGHTS:
-        threshold = _threshold(c_in + lam * l_in)
-        abstained = float(np.mean(((c_neg + lam * l_neg) < threshold) | neg_refused))
+    for weights in grid:
+        w = np.asarray(weights)
+        threshold = _threshold(c_in + e_in @ w)
+        abstained = float(np.mean(((c_neg + e_neg @ w) < threshold) | neg_refused))
         if best is None or abstained > best[0] + 1e-12:
-            best = (abstained, lam, threshold)
+            best = (abstained, weights, threshold)
     assert best is not None
     return best[1], best[2]
 
 
-def cross_validate_domain(c_in, l_in, c_out, l_out, out_refused, c_neg, l_neg, neg_refused,
-                          folds: int = CV_FOLDS, repeats: int = CV_REPEATS) -> dict[str, float]:
-    """Out-of-fold answered / abstained of _domain_rule (λ and threshold chosen per fold)."""
-    answered, abstained, lams = [], [], []
+def cross_validate_domain(c_in, e_in, c_out, e_out, out_refused, c_neg, e_neg, neg_refused,
+                          grid, folds: int = CV_FOLDS, repeats: int = CV_REPEATS
+                          ) -> dict[str, Any]:
+    """Out-of-fold answered / abstained of _domain_rule (weights and threshold chosen per
+    fold)."""
+    answered, abstained, chosen = [], [], []
     for train, test_in, test_out in _folds(len(c_in), len(c_out), folds, repeats):
-        lam, threshold = _domain_rule(c_in[train], l_in[train], c_neg, l_neg, neg_refused)
-        lams.append(lam)
-        answered += list(c_in[test_in] + lam * l_in[test_in] >= threshold)
-        abstained += list((c_out[test_out] + lam * l_out[test_out] < threshold)
+        weights, threshold = _domain_rule(c_in[train], e_in[train], c_neg, e_neg, neg_refused,
+                                          grid)
+        chosen.append(weights)
+        w = np.asarray(weights)
+        answered += list(c_in[test_in] + e_in[test_in] @ w >= threshold)
+        abstained += list((c_out[test_out] + e_out[test_out] @ w < threshold)
                           | out_refused[test_out])
     return {"cv_answered": float(np.mean(answered)),
             "cv_out_of_scope_abstained": float(np.mean(abstained)) if abstained else 0.0,
-            "cv_domain_weight_median": float(np.median(lams))}
+            "cv_weights_most_chosen": Counter(chosen).most_common(1)[0][0]}
 
 
 def calibrate_domain(searcher, items, oos_items, vec_in, vec_out, params: Params
                      ) -> tuple[Params, dict[str, float]] | None:
-    """Combine the domain classifier with the confidence (None without a classifier)."""
+    """Combine the domain classifier (log-odds, and the nearest-example margin when its
+    examples are shipped) with the confidence (None without a classifier)."""
     clf = searcher.domain
     if clf is None:
         return None
@@ -278,7 +289,8 @@ def calibrate_domain(searcher, items, oos_items, vec_in, vec_out, params: Params
     c_out = np.array([confidence_of(searcher, f, params, kind) for _, _, f in oos_items])
     in_refused = np.array([refused(searcher, q) for q, _, _ in items], dtype=bool)
     out_refused = np.array([refused(searcher, q) for q, _, _ in oos_items], dtype=bool)
-    l_in, l_out = logit(clf.probabilities(vec_in)), logit(clf.probabilities(vec_out))
+    e_in = np.column_stack([logit(clf.probabilities(vec_in)), clf.margins(vec_in)])
+    e_out = np.column_stack([logit(clf.probabilities(vec_out)), clf.margins(vec_out)])
     negatives = read_negatives(NEGATIVES_FILES)
     neg_refused = np.array([refused(searcher, q) for q in negatives], dtype=bool)
     c_neg = np.array([confidence_of(searcher, searcher.features(q)[0], params, kind)
@@ -287,23 +299,41 @@ def calibrate_domain(searcher, items, oos_items, vec_in, vec_out, params: Params
         clf.embedder]["trained_on"]["C"]
     positives = embed_queries(searcher.embedder, positive_texts(True))
     l_neg = out_of_fold_logits(positives, embed_queries(searcher.embedder, negatives), c_train)
+    m_neg = np.zeros(len(negatives))  # a rule-refused negative's margin does not matter
+    kept = searcher.negatives_kept
+    if kept is not None and clf.negative_texts == tuple(negatives):
+        m_neg[kept] = clf.negative_margins_leave_one_out()
+    e_neg = np.column_stack([l_neg, m_neg])
     keep = ~in_refused
-    base = cross_validate_domain(c_in[keep], 0 * l_in[keep], c_out, 0 * l_out, out_refused,
-                                 c_neg, 0 * l_neg, neg_refused)
-    cv = cross_validate_domain(c_in[keep], l_in[keep], c_out, l_out, out_refused,
-                               c_neg, l_neg, neg_refused)
-    lam, threshold = _domain_rule(c_in[keep], l_in[keep], c_neg, l_neg, neg_refused)
+    knn = KNN_WEIGHTS if clf.positives is not None else (0.0,)
+    grids = {
+        "utan": [(0.0, 0.0)],
+        "log-odds": [(lam, 0.0) for lam in DOMAIN_WEIGHTS],
+        "log-odds + närmaste exempel": [(lam, mu) for lam in DOMAIN_WEIGHTS for mu in knn],
+    }
+    results = {name: cross_validate_domain(c_in[keep], e_in[keep], c_out, e_out, out_refused,
+                                           c_neg, e_neg, neg_refused, grid)
+               for name, grid in grids.items()}
+    for name, cv in results.items():
+        typer.echo(f"domänevidens {name}: besvarade/avstod (CV) {cv['cv_answered']:.3f}/"
+                   f"{cv['cv_out_of_scope_abstained']:.3f} (vikter oftast "
+                   f"{cv['cv_weights_most_chosen']})")
+    name = "log-odds + närmaste exempel"
+    if results[name]["cv_out_of_scope_abstained"] <= results["log-odds"][
+            "cv_out_of_scope_abstained"]:
+        name = "log-odds"  # the margin is kept only when it helps out of fold
+    (lam, mu), threshold = _domain_rule(c_in[keep], e_in[keep], c_neg, e_neg, neg_refused,
+                                        grids[name])
     threshold = float(np.floor(threshold * 1e6) / 1e6)  # rounding must not lose the minimum
-    answered = float(np.mean((c_in + lam * l_in >= threshold) & keep))
-    abstained = float(np.mean((c_out + lam * l_out < threshold) | out_refused))
-    typer.echo(f"domänklassificerare, samma regel utan den (λ=0): besvarade/avstod (CV) "
-               f"{base['cv_answered']:.3f}/{base['cv_out_of_scope_abstained']:.3f}; med den: "
-               f"{cv['cv_answered']:.3f}/{cv['cv_out_of_scope_abstained']:.3f} "
-               f"(λ median {cv['cv_domain_weight_median']}); vald λ {lam}, tröskel {threshold}")
-    return (replace(params, threshold=threshold, domain_weight=lam),
+    decision_in = c_in + e_in @ np.array([lam, mu])
+    decision_out = c_out + e_out @ np.array([lam, mu])
+    answered = float(np.mean((decision_in >= threshold) & keep))
+    abstained = float(np.mean((decision_out < threshold) | out_refused))
+    typer.echo(f"vald domänevidens: {name}, λ {lam}, μ {mu}, tröskel {threshold}")
+    return (replace(params, threshold=threshold, domain_weight=lam, knn_weight=mu),
             {"answered": answered, "out_of_scope_abstained": abstained,
-             "cv_answered": cv["cv_answered"],
-             "cv_out_of_scope_abstained": cv["cv_out_of_scope_abstained"]})
+             "cv_answered": results[name]["cv_answered"],
+             "cv_out_of_scope_abstained": results[name]["cv_out_of_scope_abstained"]})
 
 
 def main(
@@ -350,7 +380,8 @@ def main(
         and with_domain[1]["cv_out_of_scope_abstained"] > abstention["cv_out_of_scope_abstained"]
     ):  # kept only when it helps out of fold
         params, abstention = with_domain
-        rule = f"domain: in-sample {TARGET_ANSWERED} quantile of the decision score"
+        rule = (f"domain (log-odds, nearest-example margin): in-sample {TARGET_ANSWERED} "
+                "quantile of the decision score")
     else:
         rule = f"in-sample {TARGET_ANSWERED} quantile of the confidence"
     metrics = retrieval_metrics(searcher, items, grid[best])  # the exact (unvectorised) ranks
