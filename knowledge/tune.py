@@ -3,8 +3,8 @@
     python -m knowledge.tune [--write]
 
 Reads the development set (DEV_QUESTIONS, DEV_OUT_OF_SCOPE: both halves of the round 1-4
-split, whose held-out half was spent after three evaluations, and held-outs 2 and 3, each
-evaluated once in round 5; the held-out set is now heldout4_*, never read here), grid-searches the
+split, whose held-out half was spent after three evaluations, and held-outs 2-4, each
+evaluated once in round 5; the held-out set is now heldout5_*, never read here), grid-searches the
 weights of the rankers (section-level recall@1 + recall@3 + MRR@10), then picks the lowest
 confidence threshold at which ≥ 97 % of the in-domain questions are still answered and
 reports how many out-of-scope questions it turns away (questions naming a concept from
@@ -47,11 +47,10 @@ from knowledge.evaluate import is_relevant, read_questions
 from knowledge.search import CALIBRATION_FILE, Params, Searcher
 
 EVAL_DIR = Path(__file__).parent / "eval"
-# the development set: the round 1-4 split (both halves) and held-outs 2 and 3, each evaluated
-# once (rounds 5a, 5b) before joining it; the held-out set is heldout4_*, never read here
-DEV_QUESTIONS = ("all_questions.jsonl", "heldout2_questions.jsonl", "heldout3_questions.jsonl")
-DEV_OUT_OF_SCOPE = ("all_out_of_scope.txt", "heldout2_out_of_scope.txt",
-                    "heldout3_out_of_scope.txt")
+# the development set: the round 1-4 split (both halves) and held-outs 2-4, each evaluated
+# once (rounds 5a-5c) before joining it; the held-out set is heldout5_*, never read here
+DEV_QUESTIONS = ("all_questions.jsonl", *(f"heldout{n}_questions.jsonl" for n in (2, 3, 4)))
+DEV_OUT_OF_SCOPE = ("all_out_of_scope.txt", *(f"heldout{n}_out_of_scope.txt" for n in (2, 3, 4)))
 MIN_ANSWERED = 0.97  # the goal
 TARGET_ANSWERED = 0.98  # in-sample quantile that reaches the goal out of fold (CV)
 CV_FOLDS, CV_REPEATS = 5, 10
