@@ -3,16 +3,20 @@
     python -m knowledge.tune [--write]
 
 Reads the development set (DEV_QUESTIONS, DEV_OUT_OF_SCOPE: both halves of the round 1-4
-split, whose held-out half was spent after three evaluations, and held-outs 2-4, each
-evaluated once in round 5; the held-out set is now heldout5_*, never read here), grid-searches the
+split, whose held-out half was spent after three evaluations, and held-outs 2-5, each
+evaluated once in round 5; the held-out set is now heldout6a_* + heldout6b_*, never read here),
+grid-searches the
 weights of the rankers (section-level recall@1 + recall@3 + MRR@10), then picks the lowest
 confidence threshold at which ≥ 97 % of the in-domain questions are still answered and
 reports how many out-of-scope questions it turns away (questions naming a concept from
 data/other_domains.yaml or a known gap are turned away whatever their score). A 5-fold
 cross-validation of the threshold is printed too: in round 2 (98 questions) the in-sample 97 %
-quantile answered only ≈ 96 % out of fold, so the threshold is set at the 98 % quantile
-(round 5, 196 questions: 97.3 % answered out of fold). --write stores the result in
-knowledge/calibration.json (keyed by embedder), which Searcher.load uses.
+quantile answered only ≈ 96 % out of fold, so the threshold was set at the 98 % quantile. Since
+round 5e it is the 99 % quantile (--target-answered): on the 515 + 154 development questions,
+5-fold CV gave answered/abstained 0.977/0.988 at 98 %, 0.980/0.985 at 98.5 % and 0.983/0.980
+at 99 %; 99 % leaves the most room above both goals (0.97 answered, 0.90 abstained).
+--write stores the result in knowledge/calibration.json (keyed by embedder), which
+Searcher.load uses.
 
 The grid choice itself is cross-validated too (repeated 5-fold: the weights are picked
 on four folds and scored on the fifth), once over the whole grid and once over the grid
@@ -47,12 +51,14 @@ from knowledge.evaluate import is_relevant, read_questions
 from knowledge.search import CALIBRATION_FILE, Params, Searcher
 
 EVAL_DIR = Path(__file__).parent / "eval"
-# the development set: the round 1-4 split (both halves) and held-outs 2-4, each evaluated
-# once (rounds 5a-5c) before joining it; the held-out set is heldout5_*, never read here
-DEV_QUESTIONS = ("all_questions.jsonl", *(f"heldout{n}_questions.jsonl" for n in (2, 3, 4)))
-DEV_OUT_OF_SCOPE = ("all_out_of_scope.txt", *(f"heldout{n}_out_of_scope.txt" for n in (2, 3, 4)))
+# the development set: the round 1-4 split (both halves) and held-outs 2-5, each evaluated
+# once (rounds 5a-5d) before joining it; the held-out set is heldout6a_* + heldout6b_*, never
+# read here
+DEV_QUESTIONS = ("all_questions.jsonl", *(f"heldout{n}_questions.jsonl" for n in (2, 3, 4, 5)))
+DEV_OUT_OF_SCOPE = ("all_out_of_scope.txt",
+                    *(f"heldout{n}_out_of_scope.txt" for n in (2, 3, 4, 5)))
 MIN_ANSWERED = 0.97  # the goal
-TARGET_ANSWERED = 0.98  # in-sample quantile that reaches the goal out of fold (CV)
+TARGET_ANSWERED = 0.99  # in-sample quantile; chosen by CV (module docstring)
 CV_FOLDS, CV_REPEATS = 5, 10
 
 GRID = {
@@ -340,7 +346,13 @@ def main(
         bool, typer.Option("--write", help="Skriv knowledge/calibration.json.")
     ] = False,
     index: Annotated[Path | None, typer.Option("--index")] = None,
+    target_answered: Annotated[float, typer.Option(
+        "--target-answered", min=0.5, max=1.0,
+        help="Andel av utvecklingsfrågorna som tröskeln ska besvara (i urvalet).")
+    ] = TARGET_ANSWERED,
 ) -> None:
+    global TARGET_ANSWERED
+    TARGET_ANSWERED = target_answered  # read by _threshold and the rules built on it
     searcher = Searcher.load(index)
     tune = [q for name in DEV_QUESTIONS for q in read_questions(EVAL_DIR / name)]
     oos = read_negatives([EVAL_DIR / name for name in DEV_OUT_OF_SCOPE])  # skips "#" lines

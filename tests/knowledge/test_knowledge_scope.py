@@ -44,8 +44,8 @@ def test_searcher_abstains_on_another_domain_but_still_returns_hits(hash_searche
 
 
 def test_threshold_keeps_the_target_share_answered():
-    scores = np.arange(100, dtype=float)  # 0..99: 98 % answered -> threshold at the 3rd value
-    assert _threshold(scores) == 2.0
+    scores = np.arange(100, dtype=float)  # 0..99: 99 % answered -> threshold at the 2nd value
+    assert _threshold(scores) == 1.0
     assert _threshold(np.array([0.5])) == 0.5
 
 
