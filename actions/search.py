@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,17 +15,15 @@ UNAVAILABLE = ("Kunskapsbasen är inte tillgänglig just nu, så jag kan inte sv
                "Försök igen om en stund.")
 
 
-_YEAR = re.compile(r"(?<![\d:(])((?:19|20)\d\d)(?![\d:])")
-
-
 def riksnorm_addition(question: str) -> str | None:
     """For "Vad är riksnormen?": the amounts from the calculator's sourced parameters, for the
     year the question names ("riksnormen 2024") or else this year."""
     if "riksnorm" not in question.lower():
         return None
     from calculator import ParameterError, available_years, load_parameters
+    from knowledge.search import years_named
 
-    named = [int(y) for y in _YEAR.findall(question)]
+    named = [int(y) for y in years_named(question)]
     year = named[0] if named else backends.today().year
     years = [y for y in available_years() if y <= year]
     if named and year not in years:

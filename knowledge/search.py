@@ -440,12 +440,16 @@ class Searcher:
         return ""
 
 
+def years_named(text: str) -> list[str]:
+    """The years a text names ("2024", "2026-01-01"), not SFS numbers ("(2025:400)"), sorted."""
+    return sorted(set(_YEAR.findall(text)))
+
+
 def other_year(question: str, passage: str) -> dict[str, list[str]] | None:
     """The question asks about a year and the passage is about other years only ("Vad var
     riksnormen 2025?" and the 2026 riksnorm paragraph): quoting it would give the wrong year's
     rule or amount. Returns {"asked": [...], "passage": [...]} or None."""
-    asked = sorted(set(_YEAR.findall(question)))
-    given = sorted(set(_YEAR.findall(passage)))
+    asked, given = years_named(question), years_named(passage)
     if asked and given and not set(asked) & set(given):
         return {"asked": asked, "passage": given}
     return None
