@@ -65,10 +65,7 @@ class DomainClassifier:
         """Cosine to the nearest in-domain example minus cosine to the nearest out-of-domain
         one (0 without examples): "Hur räknar FK bostadsbidraget?" sits next to a negative
         even where the logistic regression cannot separate it."""
-        if self.positives is None or self.negatives is None:
-            return 0.0
-        v = np.asarray(query_vector, dtype=np.float32)
-        return float(np.max(self.positives @ v) - np.max(self.negatives @ v))
+        return float(self.margins(np.asarray(query_vector).reshape(1, -1))[0])
 
     def margins(self, vectors: np.ndarray) -> np.ndarray:
         if self.positives is None or self.negatives is None:

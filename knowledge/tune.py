@@ -27,6 +27,7 @@ counted (the terms that fired are printed, never the questions).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 from collections import Counter
@@ -196,10 +197,17 @@ def _threshold(confidences: np.ndarray) -> float:
     return float(ordered[min(allowed, len(ordered) - 1)]) if len(ordered) else 0.0
 
 
+@functools.cache
+def _search_top(searcher, question: str) -> dict[str, Any]:
+    """One search per question and tune run: the refusal checks ask for the same question up
+    to five times (both calibrations, the domain rule, the report)."""
+    return searcher.search(question, top_k=1)
+
+
 def refused(searcher, question: str) -> bool:
     """Turned away whatever the score: a known gap, a concept from another domain, or another
     year than the best passage's (judged with the searcher's current weights)."""
-    result = searcher.search(question, top_k=1)
+    result = _search_top(searcher, question)
     return bool(result.get("gaps") or result.get("outside_scope") or result.get("other_year"))
 
 
@@ -381,7 +389,7 @@ def main(
                    f"besvarade/avstod (CV) {abstention['cv_answered']:.3f}/"
                    f"{abstention['cv_out_of_scope_abstained']:.3f} {shown}")
     fired = Counter(t for q, _, _ in items
-                    for t in searcher.search(q, top_k=1).get("outside_scope", []))
+                    for t in _search_top(searcher, q).get("outside_scope", []))
     typer.echo(f"inomområdesfrågor som other_domains avvisar: {sum(fired.values())} av "
                f"{len(items)} {dict(fired)}")
     best, params, abstention = chosen["med ledtrådar"]
