@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import os
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -36,4 +37,7 @@ def search(question: str, top_k: int = 3) -> dict[str, Any]:
 
 
 def today() -> dt.date:
-    return dt.date.today()
+    """Today, or the date in BG_TODAY (YYYY-MM-DD) so that tests and benchmarks of the
+    "current month" are reproducible."""
+    fixed = os.environ.get("BG_TODAY")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()

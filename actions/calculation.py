@@ -10,14 +10,15 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import backends
-from actions.facts import Facts, missing, to_calculation_input
 from actions.formatting import (
+    changes_text,
     facts_payload,
     journal_text,
     result_text,
     rows_text,
     summary_lines,
 )
+from intake import Facts, missing, to_calculation_input
 
 NO_CALCULATION = ('Det finns ingen beräkning ännu. Skriv "ny beräkning" eller beskriv hushållet, '
                   't.ex. "ensamstående, barn 4 år, hyra 7 200".')
@@ -58,15 +59,18 @@ class ActionCalculate(Action):
             )
             return [SlotSet("calc_confirmed", None)]
         lines = summary_lines(facts, backends.today())
+        changed = changes_text(facts.last_summary, lines, facts.last_amount, result)
         dispatcher.utter_message(
-            text=result_text(result),
+            text=(changed + "\n" if changed else "") + result_text(result),
             json_message={
                 "calculation": result,
                 "facts": facts_payload(facts, backends.today()),
                 "summary_text": journal_text(lines, result),
             },
         )
-        return []
+        shown = facts.model_copy(update={"last_amount": result["forsorjningsstod"],
+                                         "last_summary": lines})
+        return [SlotSet("facts", shown.to_slot())]
 
 
 class _ResultAction(Action, ABC):

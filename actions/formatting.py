@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from actions.facts import Facts, calculation_month
 from calculator import load_rules
 from calculator.engine import status_sv
+from intake import Facts, calculation_month
 
 MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                "september", "oktober", "november", "december")
@@ -41,12 +41,27 @@ def income_label(key: str) -> str:
     return it.label if it else key
 
 
-def _member(member: str) -> str:
+def _member(member: str, f: Facts | None = None) -> str:
+    if member.startswith("child:") and f is not None and f.children:
+        index = int(member.split(":")[1])
+        if index < len(f.children):
+            c = f.children[index]
+            who = c.sex or "barnet"
+            return f"{who} {c.age} år" if c.age is not None else who
     return MEMBER_NAMES.get(member, member)
+
+
+def _income_text(i: Any, f: Facts) -> str:
+    text = f"{income_label(i.type).lower()} {kr(i.amount)} ({_member(i.member, f)}"
+    if i.earned_earlier_this_year is not None:
+        text += f", tidigare i år {kr(i.earned_earlier_this_year)}"
+    return text + ")"
 
 
 def _child_text(c: Any) -> str:
     text = f"{c.age} år" if c.age is not None else "ålder ej angiven"
+    if c.sex:
+        text = f"{c.sex} {text}"
     if c.part_time:
         text += f", {c.days} dagar/mån" if c.days else ", del av månaden (dagar ej angivna)"
     if c.lunch_at_preschool:
@@ -90,9 +105,7 @@ def summary_lines(f: Facts, today: dt.date) -> list[str]:
     if f.housing_cap is not None:
         lines.append(f"Skälig boendekostnad (tak): {kr(f.housing_cap)}")
     if f.incomes:
-        lines.append("Inkomster: " + ", ".join(
-            f"{income_label(i.type).lower()} {kr(i.amount)} ({_member(i.member)})"
-            for i in f.incomes))
+        lines.append("Inkomster: " + ", ".join(_income_text(i, f) for i in f.incomes))
         lines.append("Andra inkomster: inga (ej nämnda)")
     else:
         lines.append("Inkomster: inga" + ("" if f.no_incomes else " (ej nämnda)"))
@@ -107,7 +120,28 @@ def summary_lines(f: Facts, today: dt.date) -> list[str]:
         lines.append("Barn 0–6 år antas äta alla måltider hemma (ingen lunch på förskola).")
     if (f.adults or 0) and f.applicant_age is None:
         lines.append("Vuxnas ålder: ej angiven (påverkar inte normbeloppet för vuxna).")
+    if f.unread:
+        lines.append("Inte tolkat (räknas inte med – skriv om det om det behövs): "
+                     + "; ".join(f"”{q}”" for q in f.unread))
     return lines
+
+
+def changes_text(before: list[str], after: list[str], old_amount: int | None,
+                 result: dict[str, Any]) -> str | None:
+    """What a correction changed, line by line, and by how much the amount moved."""
+    gone = [line for line in before if line not in after and not line.startswith("Inte tolkat")]
+    came = [line for line in after if line not in before and not line.startswith("Inte tolkat")]
+    if old_amount is None or (not gone and not came):
+        return None
+    lines = ["Ändrat:"]
+    lines += [f"- före: {line}" for line in gone]
+    lines += [f"- nu: {line}" for line in came]
+    new_amount = result["forsorjningsstod"]
+    diff = new_amount - old_amount
+    sign = "+" if diff > 0 else ""
+    lines.append(f"Försörjningsstödet ändras från {kr(old_amount)} till {kr(new_amount)} "
+                 f"({sign}{kr(diff) if diff else '0 kr'}).")
+    return "\n".join(lines)
 
 
 def facts_payload(f: Facts, today: dt.date) -> dict[str, Any]:
@@ -118,7 +152,8 @@ def facts_payload(f: Facts, today: dt.date) -> dict[str, Any]:
         "hushåll": household_text(f),
         "kostnader": {COST_NAMES[k]: f.costs.get(k, 0) for k in COST_ORDER},
         "inkomster": [{"typ": income_label(i.type), "belopp": i.amount,
-                       "person": MEMBER_NAMES.get(i.member, i.member)} for i in f.incomes],
+                       "person": _member(i.member, f)} for i in f.incomes],
+        "inte_tolkat": list(f.unread),
         "skälig_boendekostnad": f.housing_cap,
         "månader_med_stöd": f.consecutive_months_with_support,
         "rå": f.to_slot(),

@@ -1,8 +1,8 @@
 """The quick-calculation form: read facts from every message, ask only for what is missing.
 
 The form ``calculation_form`` lists every slot it may ask for; ``required_slots`` is dynamic
-(``actions.facts.missing``). The slots ``calc_*`` are questions, not storage: the facts live
-in the slot ``facts`` (the dict of ``actions.facts.Facts``), and a question is asked while its
+(``intake.missing``). The slots ``calc_*`` are questions, not storage: the facts live
+in the slot ``facts`` (the dict of ``intake.Facts``), and a question is asked while its
 slot is empty. ``calc_confirmed`` is set when the caseworker confirms the summary.
 """
 
@@ -16,17 +16,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import backends
-from actions.facts import (
-    SCHOOL_AGE_FROM,
-    Facts,
-    ParsedFacts,
-    check,
-    looks_like_question,
-    merge,
-    missing,
-    parse_facts,
-)
 from actions.formatting import facts_payload, summary_lines
+from intake import Facts, ParsedFacts, check, limits, merge, missing, parse
+from intake.grammar import looks_like_question
 
 FORM = "calculation_form"
 FACT_INTENTS = {"inform_facts", "start_calculation", "nlu_fallback"}
@@ -40,7 +32,8 @@ NEW_HOUSEHOLD = ("Ett nytt hushåll: jag börjar en ny beräkning och tar inte m
 
 
 def _names_a_household(parsed: ParsedFacts) -> bool:
-    return parsed.adults is not None and (parsed.child_ages is not None or parsed.no_children)
+    return parsed.adults is not None and (
+        any(c.new for c in parsed.children) or parsed.no_children)
 
 
 def required_slots(facts: Facts, confirmed: bool | None) -> list[str]:
@@ -82,12 +75,13 @@ class ValidateCalculationForm(Action):
         if intent == "start_calculation":
             facts, confirmed = Facts(), None
             events.append(SlotSet("calc_confirmed", None))
-        parsed = parse_facts(text, expecting=requested, today=backends.today())
+        parsed = parse(text, facts, expecting=requested, today=backends.today())
         active = (tracker.active_loop or {}).get("name") == FORM
         if (intent != "start_calculation" and (confirmed or not active)
-                and _names_a_household(parsed) and facts != Facts()):
+                and _names_a_household(parsed) and not facts.is_blank()):
             # a whole new household after a calculation: never mix in the last one's facts
             facts, confirmed = Facts(), None
+            parsed = parse(text, facts, expecting=None, today=backends.today())
             events.append(SlotSet("calc_confirmed", None))
             dispatcher.utter_message(text=NEW_HOUSEHOLD)
 
@@ -98,7 +92,8 @@ class ValidateCalculationForm(Action):
                     events.append(SlotSet("calc_confirmed", True))
                 else:
                     dispatcher.utter_message(
-                        text='Vad ska ändras? Skriv den rätta uppgiften, t.ex. "hyran är 6 900".')
+                        text="Vad ska ändras? Jag behåller uppgifterna. Skriv den rätta uppgiften, "
+                             't.ex. "hyran är 6 900" eller "yngsta är 2 år, inte 3".')
             elif requested == "calc_in_school":
                 facts = _answer_in_school(facts, intent == "affirm", dispatcher)
             elif requested == "calc_children":
@@ -141,11 +136,16 @@ def _resume_at(facts: Facts, confirmed: bool | None) -> list[dict[str, Any]]:
 def _answer_in_school(facts: Facts, yes: bool, dispatcher: CollectingDispatcher) -> Facts:
     f = facts.model_copy(deep=True)
     youth = [c for c in f.children or []
-             if c.age is not None and c.age >= SCHOOL_AGE_FROM and c.in_school is None]
+             if c.age is not None and c.age >= limits().school_age_from and c.in_school is None]
     if yes:
         for c in youth:
             c.in_school = True
     else:
+        keep = [i for i, c in enumerate(f.children or []) if c not in youth]
+        f.incomes = [i.model_copy(update={"member": f"child:{keep.index(int(i.member[6:]))}"})
+                     if i.member.startswith("child:") else i
+                     for i in f.incomes
+                     if not i.member.startswith("child:") or int(i.member[6:]) in keep]
         f.children = [c for c in f.children or [] if c not in youth]
         dispatcher.utter_message(
             text="Då räknas ungdomen inte som barn i hushållet: en ungdom över 18 som inte går "
@@ -213,7 +213,8 @@ class AskInSchool(AskSlot):
 
     def question(self, facts: Facts) -> str:
         ages = [str(c.age) for c in facts.children or []
-                if c.age is not None and c.age >= SCHOOL_AGE_FROM and c.in_school is None]
+                if c.age is not None and c.age >= limits().school_age_from
+                and c.in_school is None]
         return (f"Bor ungdomen ({' och '.join(ages)} år) hemma och går i skolan? "
                 "Svara ja eller nej.")
 

@@ -6,8 +6,8 @@ import asyncio
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.facts import Facts
 from actions.forms import AskChildren, AskConfirmed, ValidateCalculationForm
+from intake import Facts
 from tests.actions.conftest import make_tracker
 
 DOMAIN: dict = {}
@@ -23,7 +23,7 @@ def slot(name, value):
     return {"event": "slot", "timestamp": None, "name": name, "value": value}
 
 
-EXAMPLE_FACTS = {
+EXAMPLE_FACTS = Facts.model_validate({
     "year": 2026, "month": 3, "adults": 1, "applicant_age": None, "partner_age": None,
     "children_expected": False,
     "children": [
@@ -36,7 +36,7 @@ EXAMPLE_FACTS = {
     "incomes": [{"type": "unemployment_benefit", "amount": 9800, "member": "applicant"}],
     "no_incomes": False, "housing_cap": None, "consecutive_months_with_support": None,
     "job_stimulus_months_used": None, "shared_household_members": None,
-}
+}).to_slot()
 
 
 def test_all_facts_at_activation_ask_only_for_confirmation():
@@ -44,7 +44,9 @@ def test_all_facts_at_activation_ask_only_for_confirmation():
         "ensamstående mamma, barn 4 och 9 år, hyra 7 200, el 400, hemförsäkring 150, "
         "a-kassa 9 800 kr, för mars 2026", "inform_facts")
     events, messages = run(ValidateCalculationForm(), tracker)
-    assert events == [slot("facts", EXAMPLE_FACTS), slot("requested_slot", "calc_confirmed")]
+    # "mamma": the applicant is a woman, so that "hon" and "han" can be told apart later
+    assert events == [slot("facts", {**EXAMPLE_FACTS, "applicant_sex": "f"}),
+                      slot("requested_slot", "calc_confirmed")]
     assert messages == []
 
 
@@ -65,7 +67,8 @@ def test_no_asks_what_to_change_and_keeps_asking():
     events, messages = run(ValidateCalculationForm(), tracker)
     assert events == [slot("facts", EXAMPLE_FACTS), slot("requested_slot", "calc_confirmed")]
     assert [m["text"] for m in messages] == [
-        'Vad ska ändras? Skriv den rätta uppgiften, t.ex. "hyran är 6 900".']
+        'Vad ska ändras? Jag behåller uppgifterna. Skriv den rätta uppgiften, t.ex. '
+        '"hyran är 6 900" eller "yngsta är 2 år, inte 3".']
 
 
 def test_a_question_is_rejected_so_the_rules_answer_it():
@@ -146,7 +149,8 @@ def test_a_fact_taken_for_a_question_by_the_nlu_is_still_read():
                            active_loop="calculation_form")
     events, _ = run(ValidateCalculationForm(), tracker)
     assert events[0]["value"]["incomes"][-1] == {"type": "child_allowance", "amount": 2650,
-                                                 "member": "applicant"}
+                                                 "member": "applicant",
+                                                 "earned_earlier_this_year": None}
 
 
 def test_a_real_question_with_numbers_is_left_to_the_search():

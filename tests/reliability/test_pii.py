@@ -140,9 +140,9 @@ def test_amounts_below_ten_digits_are_never_touched(amount, unit):
     rent=st.integers(1000, 20000),
 )
 def test_a_removed_personnummer_never_becomes_an_amount_in_the_facts_parser(day, serial, rent):
-    from actions.facts import parse_facts
+    from intake import parse_message
 
     ten = _ten_digit_form(day, serial, coordination=False)
     text = f"klient {ten[:6]}-{ten[6:]}, hyra {rent}"
-    parsed = parse_facts(redact(text).text, expecting=None, today=dt.date(2026, 3, 10))
+    parsed = parse_message(redact(text).text, expecting=None, today=dt.date(2026, 3, 10))
     assert set(parsed.amounts()) <= {rent}

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from actions.numbers import parse_digits, parse_number_word, to_kronor
+from intake.numbers import parse_digits, parse_number_word, to_kronor
 
 
 @pytest.mark.parametrize(("word", "value"), [

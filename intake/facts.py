@@ -1,0 +1,432 @@
+"""The facts of one calculation, per household member, and how a message changes them.
+
+``merge(facts, parsed)`` applies what one message says: a value replaces the old one, a
+child named again is the same child (by age, by "sonen"/"dottern", by "yngsta"/"äldsta",
+by "16-åringen"), a new list of children replaces the old one only when it is complete, and
+nothing is dropped unless the message says so ("inga barn", "sonen flyttar ut", "ta bort
+hemförsäkringen", "han är inte sambo"). ``missing`` says what must still be asked;
+``to_calculation_input`` builds the calculator's input contract; ``check`` refuses values the
+calculator would refuse, keeping the old value and asking again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from intake.grammar import ChildMention, Expecting, Known, ParsedFacts, parse_message
+from intake.limits import limits
+
+
+class ChildFacts(BaseModel):
+    age: int | None = None
+    days: int | None = None  # None = the whole month unless part_time
+    part_time: bool = False
+    lunch_at_preschool: bool | None = None
+    in_school: bool | None = None
+    sex: str | None = None  # "son" / "dotter", to resolve "sonen", "dottern"
+
+
+class IncomeEntry(BaseModel):
+    type: str
+    amount: int
+    member: str = "applicant"  # "applicant", "partner", "child:<index in children>"
+    earned_earlier_this_year: int | None = None
+
+
+class Facts(BaseModel):
+    """Everything collected so far in one calculation (the slot ``facts``)."""
+
+    year: int | None = None
+    month: int | None = None
+    adults: int | None = None
+    applicant_age: int | None = None
+    partner_age: int | None = None
+    applicant_sex: str | None = None
+    partner_sex: str | None = None
+    children: list[ChildFacts] | None = None  # None = not yet known; [] = no children
+    children_expected: bool = False  # "ja" to "Finns det barn?": ask for their ages
+    costs: dict[str, int] = Field(default_factory=dict)
+    incomes: list[IncomeEntry] = Field(default_factory=list)
+    no_incomes: bool = False
+    housing_cap: int | None = None
+    consecutive_months_with_support: int | None = None
+    job_stimulus_months_used: int | None = None
+    shared_household_members: int | None = None
+    unread: list[str] = Field(default_factory=list)  # "inte tolkat": quoted words
+    # the last result shown: its amount and summary, to say what a correction changed
+    last_amount: int | None = None
+    last_summary: list[str] = Field(default_factory=list)
+
+    @classmethod
+    def from_slot(cls, value: Any) -> Facts:
+        if not isinstance(value, dict):
+            return cls()
+        try:
+            return cls.model_validate(value)
+        except ValueError:
+            return cls()
+
+    def to_slot(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+    def known(self) -> Known:
+        return Known(applicant_sex=self.applicant_sex, partner_sex=self.partner_sex,  # type: ignore[arg-type]
+                     adults=self.adults,
+                     child_sexes=tuple(c.sex for c in self.children or []))
+
+    def has_salary(self) -> bool:
+        return any(i.type == "salary" and i.amount > 0 and i.member in ("applicant", "partner")
+                   for i in self.incomes)
+
+    def is_blank(self) -> bool:
+        return self.model_copy(update={"unread": [], "last_amount": None,
+                                       "last_summary": []}) == Facts()
+
+
+def parse(text: str, facts: Facts | None = None, expecting: Expecting = None,
+          today: dt.date | None = None) -> ParsedFacts:
+    """Read one message in the light of the facts known so far."""
+    return parse_message(text, expecting, today, (facts or Facts()).known())
+
+
+def merge(facts: Facts, p: ParsedFacts) -> Facts:
+    """The facts after a message: what it says replaces what was known."""
+    f = facts.model_copy(deep=True)
+    for name in ("year", "month", "applicant_age", "partner_age", "applicant_sex",
+                 "partner_sex", "consecutive_months_with_support", "job_stimulus_months_used"):
+        value = getattr(p, name)
+        if value is not None:
+            setattr(f, name, value)
+    if p.adults is not None:
+        f.adults = p.adults
+    if p.partner_age is not None:
+        f.adults = 2
+    if p.no_housing_cap:
+        f.housing_cap = None
+    if p.housing_cap is not None:
+        f.housing_cap = p.housing_cap
+    if p.shared_household_members is not None:
+        f.shared_household_members = p.shared_household_members
+        f.adults = 1
+    elif p.adults == 2:
+        f.shared_household_members = None
+    mapping = _merge_children(f, p)
+    for key in p.removed_costs:
+        f.costs.pop(key, None)
+    f.costs.update({k: v for k, v in p.costs.items() if k not in p.removed_costs})
+    if p.no_incomes:
+        f.incomes, f.no_incomes = [], True
+    for key, member in p.no_income_types:
+        f.incomes = [i for i in f.incomes
+                     if not (i.type == key and (member is None or i.member == member
+                                                or (member == "child"
+                                                    and i.member.startswith("child"))))]
+    for inc in p.incomes:
+        if inc.member == "child":
+            index = mapping.get(inc.child) if inc.child is not None else None
+            if index is None:
+                f.unread.append(f"{inc.type} {inc.amount} kr (oklart vilket barn)")
+                continue
+            member = f"child:{index}"
+        else:
+            member = inc.member
+        old = next((i for i in f.incomes if i.type == inc.type and i.member == member), None)
+        earlier = inc.earned_earlier_this_year
+        if old is not None and earlier is None:
+            earlier = old.earned_earlier_this_year
+        amount = inc.amount if inc.amount or old is None else old.amount
+        f.incomes = [i for i in f.incomes if i is not old]
+        f.incomes.append(IncomeEntry(type=inc.type, amount=amount, member=member,
+                                     earned_earlier_this_year=earlier))
+        f.no_incomes = False
+    if f.adults == 1:
+        f.incomes = [i for i in f.incomes if i.member != "partner"]
+    for quote in p.unread:
+        if quote not in f.unread:
+            f.unread.append(quote)
+    return f
+
+
+def _find(children: list[ChildFacts], m: ChildMention, taken: set[int]) -> int | None:
+    """The known child a reference is about, or None when it is not clear."""
+    ages = [(c.age, i) for i, c in enumerate(children) if c.age is not None]
+    ref = m.ref or ""
+    if ref in ("youngest", "oldest") and ages:
+        pick = min(ages) if ref == "youngest" else max(ages)
+        return pick[1]
+    if ref == "middle" and len(ages) == 3:
+        return sorted(ages)[1][1]
+    if ref.startswith("age:"):
+        age = int(ref[4:])
+        hits = [i for i, c in enumerate(children) if c.age == age and i not in taken]
+        return hits[0] if hits else None
+    if ref in ("son", "daughter"):
+        sex = "son" if ref == "son" else "dotter"
+        same = [i for i, c in enumerate(children) if c.sex == sex]
+        if len(same) == 1:
+            return same[0]
+        unknown = [i for i, c in enumerate(children) if c.sex is None]
+        if not same and len(unknown) == 1:
+            return unknown[0]
+        if not same and m.age is not None:
+            hits = [i for i in unknown if children[i].age == m.age]
+            return hits[0] if hits else None
+        return None
+    if ref == "only" and len(children) == 1:
+        return 0
+    return None
+
+
+def _apply(child: ChildFacts, m: ChildMention, full: int) -> None:
+    if m.days is not None:
+        child.days, child.part_time = m.days, m.days < full
+    elif m.part_time and child.days is None:
+        child.part_time = True
+    if m.lunch is not None:
+        child.lunch_at_preschool = m.lunch
+    if m.in_school is not None:
+        child.in_school = m.in_school
+    if m.sex is not None:
+        child.sex = m.sex
+
+
+def _new_child(m: ChildMention, full: int) -> ChildFacts:
+    child = ChildFacts(age=m.age)
+    _apply(child, m, full)
+    return child
+
+
+def _merge_children(f: Facts, p: ParsedFacts) -> dict[int, int]:
+    """Apply the message's children; returns mention index → index in f.children."""
+    full = limits().full_month_days
+    mapping: dict[int, int] = {}
+    new = [(k, m) for k, m in enumerate(p.children) if m.new]
+    refs = [(k, m) for k, m in enumerate(p.children) if not m.new]
+    old = list(f.children or [])
+    if p.no_children and not new:
+        f.children = []
+        old = []
+    touched: list[int] = []
+    if new:
+        listed = len(new) > 1 or p.child_count is not None
+        if not old:
+            f.children = [_new_child(m, full) for _, m in new]
+            mapping = {k: i for i, (k, _) in enumerate(new)}
+            touched = list(mapping.values())
+        elif p.child_count is not None and all(m.age is None for _, m in new):
+            # "det är tre barn": add children without ages, or keep the first ones
+            count = p.child_count
+            children = list(old)
+            if count >= len(children):
+                children += [ChildFacts() for _ in range(count - len(children))]
+            else:
+                known = [c for c in children if c.age is not None]
+                unknown = [c for c in children if c.age is None]
+                children = (known + unknown)[:count]
+                _remap_incomes(f, {old.index(c): i for i, c in enumerate(children)})
+            f.children = children
+        elif listed and (len(new) >= len(old) or p.child_count == len(new)):
+            # a complete list: it replaces the old one; a child of the same age keeps its facts
+            children: list[ChildFacts] = []
+            free = list(range(len(old)))
+            remap: dict[int, int] = {}
+            for k, m in new:
+                same = next((i for i in free if old[i].age == m.age and m.age is not None), None)
+                if same is not None:
+                    free.remove(same)
+                    child = old[same].model_copy()
+                    _apply(child, m, full)
+                    remap[same] = len(children)
+                else:
+                    child = _new_child(m, full)
+                mapping[k] = len(children)
+                children.append(child)
+            f.children = children
+            _remap_incomes(f, remap)
+            touched = list(mapping.values())
+        else:
+            # children named again, or one more: match each by age or sex, else add it
+            children = list(old)
+            taken: set[int] = set()
+            unknown_age = [i for i, c in enumerate(children) if c.age is None]
+            for k, m in new:
+                hit = next((i for i, c in enumerate(children)
+                            if i not in taken and c.age == m.age and m.age is not None
+                            and (m.sex is None or c.sex in (None, m.sex))), None)
+                if hit is None and m.sex is not None:
+                    same = [i for i, c in enumerate(children) if c.sex == m.sex
+                            and i not in taken]
+                    hit = same[0] if len(same) == 1 else None
+                if hit is None and unknown_age:
+                    hit = unknown_age.pop(0)
+                if hit is None:
+                    children.append(_new_child(m, full))
+                    hit = len(children) - 1
+                else:
+                    if m.age is not None:
+                        children[hit].age = m.age
+                    _apply(children[hit], m, full)
+                taken.add(hit)
+                mapping[k] = hit
+            f.children = children
+            touched = list(taken)
+    elif p.child_count is not None:
+        count = p.child_count
+        children = list(old)
+        if count >= len(children):
+            children += [ChildFacts() for _ in range(count - len(children))]
+        f.children = children
+    children = f.children or []
+    for k, m in refs:
+        hit = _find(children, m, set())
+        if hit is None:
+            if m.age is not None or m.days is not None or m.lunch is not None \
+                    or m.in_school is not None or m.removed:
+                f.unread.append(_unresolved(m))
+            continue
+        mapping[k] = hit
+        if m.age is not None:
+            children[hit].age = m.age
+        _apply(children[hit], m, full)
+        touched.append(hit)
+    # attributes said without naming a child: part-time children first, else all children
+    if p.days is not None or p.part_time:
+        targets = [c for c in children if c.part_time and c.days is None] or children
+        for c in targets:
+            if p.days is not None:
+                c.days = p.days
+                c.part_time = p.days < full
+            else:
+                c.part_time, c.days = True, None
+    lim = limits()
+    if p.lunch is not None:
+        for c in children:
+            if c.age is not None and c.age <= lim.lunch_max_age:
+                c.lunch_at_preschool = p.lunch
+    if p.in_school is not None:
+        for c in children:
+            if c.age is not None and c.age >= lim.school_age_from:
+                c.in_school = p.in_school
+    removed = {mapping[k] for k, m in enumerate(p.children) if m.removed and k in mapping}
+    if removed and f.children is not None:
+        keep = [i for i in range(len(f.children)) if i not in removed]
+        _remap_incomes(f, {old_i: new_i for new_i, old_i in enumerate(keep)})
+        f.children = [f.children[i] for i in keep]
+        mapping = {k: keep.index(v) for k, v in mapping.items() if v in keep}
+    return mapping
+
+
+def _unresolved(m: ChildMention) -> str:
+    what = {"youngest": "yngsta barnet", "oldest": "äldsta barnet", "son": "sonen",
+            "daughter": "dottern", "only": "barnet", "middle": "mellersta barnet"}
+    name = what.get(m.ref or "", (m.ref or "").replace("age:", "") + "-åringen")
+    return f"{name} (oklart vilket barn)"
+
+
+def _remap_incomes(f: Facts, remap: dict[int, int]) -> None:
+    """Children were replaced or removed: child incomes follow their child (or go with it)."""
+    incomes = []
+    for inc in f.incomes:
+        if inc.member.startswith("child:"):
+            old = int(inc.member.split(":")[1])
+            if old not in remap:
+                continue
+            inc = inc.model_copy(update={"member": f"child:{remap[old]}"})
+        incomes.append(inc)
+    f.incomes = incomes
+
+
+def missing(facts: Facts) -> list[str]:
+    """The facts still to ask for, in the order they are asked."""
+    lim = limits()
+    out: list[str] = []
+    if facts.adults is None:
+        out.append("calc_adults")
+    if facts.children is None or any(c.age is None for c in facts.children):
+        out.append("calc_children")
+    children = facts.children or []
+    if any(c.part_time and c.days is None for c in children):
+        out.append("calc_children_days")
+    if any(c.age is not None and lim.school_age_from <= c.age <= lim.child_max_age
+           and c.in_school is None for c in children):
+        out.append("calc_in_school")
+    if facts.has_salary() and facts.consecutive_months_with_support is None:
+        out.append("calc_support_months")
+    return out
+
+
+def calculation_month(facts: Facts, today: dt.date) -> tuple[int, int]:
+    return (facts.year or today.year, facts.month or today.month)
+
+
+def to_calculation_input(facts: Facts, today: dt.date, adult_age: int) -> dict[str, Any]:
+    """The calculator's input contract. ``adult_age`` stands in for an adult age not given."""
+    lim = limits()
+    year, month = calculation_month(facts, today)
+    adults = [{"role": "applicant", "age": facts.applicant_age or adult_age}]
+    if (facts.adults or 1) >= 2:
+        adults.append({"role": "partner", "age": facts.partner_age or adult_age})
+    children = []
+    for c in facts.children or []:
+        child: dict[str, Any] = {"age": c.age, "days": c.days or lim.full_month_days}
+        if c.lunch_at_preschool is not None:
+            child["lunch_at_preschool"] = c.lunch_at_preschool
+        if c.in_school is not None:
+            child["in_school"] = c.in_school
+        children.append(child)
+    incomes = []
+    for i in facts.incomes:
+        if i.amount <= 0:
+            continue
+        entry: dict[str, Any] = {"type": i.type, "amount": i.amount, "member": i.member}
+        if i.member.startswith("child:") and i.earned_earlier_this_year is not None:
+            entry["earned_earlier_this_year"] = i.earned_earlier_this_year
+        incomes.append(entry)
+    return {
+        "year": year,
+        "month": month,
+        "household": {"adults": adults, "children": children,
+                      "shared_household_members": facts.shared_household_members},
+        "costs": {k: facts.costs.get(k, 0) for k in lim.cost_keys},
+        "housing_cap": {"amount": facts.housing_cap} if facts.housing_cap is not None else None,
+        "incomes": incomes,
+        "consecutive_months_with_support": facts.consecutive_months_with_support or 0,
+        "job_stimulus_months_used": facts.job_stimulus_months_used or 0,
+    }
+
+
+def check(new: Facts, old: Facts, years: tuple[int, ...]) -> tuple[Facts, list[str]]:
+    """Refuse impossible values: keep the old value and say why, with a clear question."""
+    lim = limits()
+    fixed = new.model_copy(deep=True)
+    problems: list[str] = []
+    too_old = [c.age for c in fixed.children or []
+               if c.age is not None and c.age > lim.child_max_age]
+    if too_old:
+        fixed.children = old.children
+        fixed.incomes = old.incomes
+        problems.append(
+            f"Barn räknas i hushållet till och med {lim.child_max_age} år, men jag fick "
+            f"{', '.join(str(a) for a in too_old)} år. En äldre person söker själv som vuxen. "
+            "Hur gamla är barnen?")
+    full = lim.full_month_days
+    bad_days = [c.days for c in fixed.children or []
+                if c.days is not None and not 1 <= c.days <= full]
+    if bad_days:
+        fixed.children = old.children
+        fixed.incomes = old.incomes
+        problems.append(
+            f"Antal dagar måste vara mellan 1 och {full}, men jag fick {bad_days[0]}. "
+            "Hur många dagar per månad bor barnet hos den sökande?")
+    if fixed.year is not None and years and fixed.year not in years:
+        problems.append(
+            f"Jag har belopp för åren {years[0]}–{years[-1]}, inte för {fixed.year}. "
+            "Vilken månad gäller beräkningen (t.ex. \"mars 2026\")?")
+        fixed.year, fixed.month = old.year, old.month
+    if fixed.shared_household_members is not None and fixed.shared_household_members < 2:
+        problems.append("En hushållsgemenskap har minst två personer. Hur många bor i hushållet?")
+        fixed.shared_household_members = old.shared_household_members
+    return fixed, problems

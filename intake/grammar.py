@@ -1,0 +1,1174 @@
+"""The grammar: one message → what it says about each member of the household.
+
+``parse_message(text, expecting, today, known)`` never raises. It reads, in this order, and
+each number is used by at most one rule:
+
+  date       := MONTH [YEAR] | "2026-03" | "år" YEAR
+  noise      := "kl" NUM | NUM "rok" | "lgh" NUM …     (quoted back as not read, never a fact)
+  children   := [COUNT] CHILD {filler} AGES | N-åring | CHILD-REF [är NUM år [, inte NUM]]
+  AGES       := AGE {aside} {SEP AGE {aside}}          aside := "( … )" | "som …" up to the next AGE
+  AGE        := NUM [år | NUM månader → NUM // 12]
+  persons    := subject words (hon, han, sambon, sonen, 16-åringen, båda …) mark whose facts follow
+  days/lunch/school := attach to the person (child, list of children) whose words they stand in
+  amounts    := KEYWORD {filler | aside | person} NUM | NUM {filler} KEYWORD
+              | KEYWORD NUM resp NUM      (in the order the persons were named)
+              | PERSON NUM                (last KEYWORD of the sentence: "hon 9 400, han 12 100")
+              | KEYWORD … NUM             (later in the sentence: "hyran var fel, den är 6 900")
+  old value  := "inte" NUM | "istället för" NUM       (the corrected value: read, not used)
+  negation   := "ingen"/"inte" KEYWORD | KEYWORD "ingår"          ("ingen el" → 0)
+  removal    := "ta bort" KEYWORD | CHILD "flyttar ut"
+  answer     := a bare number read by what the assistant asked (``expecting``)
+
+Whatever number is left is quoted in ``unread``: the summary shows it as "inte tolkat".
+An amount in the result is always the value of a number written in the message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from intake import lexicon
+from intake.limits import limits
+from intake.numbers import to_kronor
+from intake.tokens import Token, read
+
+Expecting = Literal[
+    "calc_adults", "calc_children", "calc_children_days", "calc_in_school",
+    "calc_support_months", "calc_confirmed",
+] | None
+
+MAX_AGE_READ = 99  # larger numbers after "barn" are not ages (the check asks again for 21–99)
+Sex = Literal["f", "m"]
+PREPOSITIONS = frozenset({"hos", "med", "till", "av", "för", "åt", "från", "om", "på"})
+YES_WORDS = frozenset({"ja", "japp", "jo", "jepp", "stämmer", "korrekt", "precis"})
+NO_WORDS = frozenset({"nej", "nä", "nope", "inga", "inget", "ingen"})
+
+
+# --------------------------------------------------------------------------- result
+
+
+@dataclass
+class ChildMention:
+    """A child the message names or refers to."""
+
+    age: int | None = None
+    ref: str | None = None  # None: a child of a list; else "youngest", "oldest", "age:16", …
+    new: bool = True  # a child of the household named here (not a reference to one known)
+    old_age: int | None = None  # "2 år, inte 3"
+    sex: Literal["son", "dotter"] | None = None
+    days: int | None = None
+    part_time: bool = False
+    lunch: bool | None = None
+    in_school: bool | None = None
+    removed: bool = False
+    group: int = 0
+
+
+@dataclass
+class IncomeFact:
+    type: str
+    amount: int
+    member: str = "applicant"  # "applicant", "partner" or "child" (then ``child`` is set)
+    child: int | None = None  # index into ParsedFacts.children
+    earned_earlier_this_year: int | None = None
+
+
+@dataclass
+class ParsedFacts:
+    """What one message says. None / empty means "not said"."""
+
+    year: int | None = None
+    month: int | None = None
+    adults: int | None = None
+    applicant_age: int | None = None
+    partner_age: int | None = None
+    applicant_sex: Sex | None = None
+    partner_sex: Sex | None = None
+    children: list[ChildMention] = field(default_factory=list)
+    child_count: int | None = None
+    no_children: bool = False
+    # a child attribute with no child named in the message: for the children already known
+    days: int | None = None
+    part_time: bool = False
+    lunch: bool | None = None
+    in_school: bool | None = None
+    costs: dict[str, int] = field(default_factory=dict)
+    removed_costs: list[str] = field(default_factory=list)
+    incomes: list[IncomeFact] = field(default_factory=list)
+    no_income_types: list[tuple[str, str | None]] = field(default_factory=list)  # (type, member)
+    no_incomes: bool = False
+    housing_cap: int | None = None
+    no_housing_cap: bool = False
+    consecutive_months_with_support: int | None = None
+    job_stimulus_months_used: int | None = None
+    shared_household_members: int | None = None
+    yes: bool = False
+    no: bool = False
+    unread: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # "inte 9 200": the value corrected
+
+    def is_empty(self) -> bool:
+        """Nothing read (a yes/no alone, or words without facts)."""
+        blank = ParsedFacts(yes=self.yes, no=self.no, unread=self.unread, replaced=self.replaced)
+        return self == blank
+
+    def amounts(self) -> list[int]:
+        """Every amount in kronor this parse produced (for the never-invent property)."""
+        out = [v for v in self.costs.values() if v]
+        out += [i.amount for i in self.incomes]
+        out += [i.earned_earlier_this_year for i in self.incomes
+                if i.earned_earlier_this_year]
+        if self.housing_cap is not None:
+            out.append(self.housing_cap)
+        return out
+
+
+@dataclass
+class Known:
+    """What the conversation already knows, to resolve "hon", "sonen", "yngsta"."""
+
+    applicant_sex: Sex | None = None
+    partner_sex: Sex | None = None
+    adults: int | None = None
+    child_sexes: tuple[str | None, ...] = ()
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _at(tokens: list[Token], i: int) -> Token | None:
+    return tokens[i] if 0 <= i < len(tokens) else None
+
+
+def _c(t: Token | None, *names: str) -> bool:
+    return bool(t and t.is_concept(*names))
+
+
+def _free_num(t: Token | None, maximum: int | None = None) -> bool:
+    return bool(t and t.kind == "num" and not t.used and t.value is not None
+                and (maximum is None or t.value <= maximum))
+
+
+def _free_int(t: Token | None, maximum: int | None = None) -> bool:
+    return _free_num(t, maximum) and t.is_int  # type: ignore[union-attr]
+
+
+def _word(t: Token | None, *words: str) -> bool:
+    return bool(t and t.kind in ("word", "punct") and t.text in words)
+
+
+def _is_target(t: Token | None) -> bool:
+    return _c(t, "cost", "income", "cap")
+
+
+def _unit_after(tokens: list[Token], i: int) -> bool:
+    """The number at i is followed by a unit that makes it no amount."""
+    return _c(_at(tokens, i + 1), "year_unit", "month_unit", "day_unit", "persons",
+              "earlier_this_year", "noise")
+
+
+class _Reader:
+    def __init__(self, text: str, expecting: Expecting, today: dt.date, known: Known):
+        self.text = text
+        self.tokens = read(text)
+        self.expecting = expecting
+        self.today = today
+        self.known = known
+        self.p = ParsedFacts()
+        self.lim = limits()
+        # who the words at each token are about: ("applicant"|"partner"|"both"|"child"
+        # |"children", child indices) — filled by _persons()
+        self.owner: list[tuple[str, tuple[int, ...]] | None] = [None] * len(self.tokens)
+        self.subject_child: set[int] = set()  # child mentions named by a role word
+        self.mentions: list[tuple[int, str, tuple[int, ...]]] = []  # (token index, kind, kids)
+        self.stored: dict[tuple, int] = {}  # fact → token index of the amount stored for it
+
+    # ------------------------------------------------------------------ dates and noise
+
+    def dates(self) -> None:
+        tokens, p = self.tokens, self.p
+        for i, t in enumerate(tokens):
+            if t.kind == "ym":
+                year, month = t.text.split("-")
+                p.year, p.month = int(year), int(month)
+                t.used = True
+            elif _c(t, "month"):
+                prev = _at(tokens, i - 1)
+                p.month = int((t.concept or "").split(":")[1])
+                t.used = True
+                nxt = _at(tokens, i + 1)
+                if _free_int(nxt) and 1990 <= nxt.value <= 2100:  # type: ignore[operator]
+                    p.year = int(nxt.value)  # type: ignore[arg-type]
+                    nxt.used = True  # type: ignore[union-attr]
+                elif _free_int(nxt) and nxt.text.isdigit() and len(nxt.text) == 2 \
+                        and 20 <= nxt.value <= 30:  # type: ignore[operator]
+                    p.year = 2000 + int(nxt.value)  # type: ignore[arg-type]
+                    nxt.used = True  # type: ignore[union-attr]
+                if _free_int(prev, 31) and prev.text.isdigit():  # "12 mars": a date, not a fact
+                    prev.used = True  # type: ignore[union-attr]
+                    p.unread.append(self.quote(i - 1, i))
+            elif _c(t, "year_unit") or _word(t, "för", "under", "år", "gäller", "inför"):
+                nxt = _at(tokens, i + 1)
+                if _free_int(nxt) and 1990 <= nxt.value <= 2100 and nxt.text.isdigit():  # type: ignore[operator]
+                    p.year = int(nxt.value)  # type: ignore[arg-type]
+                    nxt.used = True  # type: ignore[union-attr]
+        if p.year is None:
+            for t in tokens:
+                if _free_int(t) and t.text.isdigit() and len(t.text) == 4 \
+                        and self.lim.years[0] <= t.value <= self.lim.years[-1] + 1:  # type: ignore[operator]
+                    nxt = _at(tokens, tokens.index(t) + 1)
+                    if not (nxt and (nxt.text in ("kr", "kronor") or _is_target(nxt))):
+                        p.year = int(t.value)  # type: ignore[arg-type]
+                        t.used = True
+                        break
+        if p.month is not None and p.year is None:
+            p.year = self.today.year
+
+    def noise(self) -> None:
+        """Times, flat numbers, rooms: quoted back as not read, never used as a fact."""
+        tokens = self.tokens
+        for i, t in enumerate(tokens):
+            if not _c(t, "noise"):
+                continue
+            for j in (i + 1, i - 1):
+                n = _at(tokens, j)
+                if n and n.kind == "num" and not n.used:
+                    n.used = True
+                    self.p.unread.append(self.quote(min(i, j), max(i, j)))
+                    break
+
+    # ------------------------------------------------------------------ children
+
+    def _age_of(self, i: int) -> tuple[int | None, int]:
+        """An age at tokens[i] ("4", "4 år", "5 månader" → 0, "18 mån" → 1); next index."""
+        tokens = self.tokens
+        t = _at(tokens, i)
+        if not _free_int(t, MAX_AGE_READ):
+            return None, i
+        nxt = _at(tokens, i + 1)
+        if nxt and (nxt.text in ("kr", "kronor", "sek", "tkr") or _is_target(nxt)
+                    or _c(nxt, "day_unit", "persons", "earlier_this_year", "noise", "support")):
+            return None, i
+        value = int(t.value)  # type: ignore[arg-type]
+        t.used = True
+        if _c(nxt, "month_unit"):
+            nxt.used = True  # type: ignore[union-attr]
+            return (value // 12 if "veck" not in nxt.text else 0), i + 2  # type: ignore[union-attr]
+        if _c(nxt, "year_unit"):
+            nxt.used = True  # type: ignore[union-attr]
+            return value, i + 2
+        return value, i + 1
+
+    def _new_child(self, age: int | None, group: int, sex: str | None = None) -> int:
+        self.p.children.append(ChildMention(age=age, group=group, sex=sex))  # type: ignore[arg-type]
+        return len(self.p.children) - 1
+
+    def _bracket_end(self, i: int) -> int:
+        """Index after the bracket group that starts at tokens[i] ("(")."""
+        tokens = self.tokens
+        b = tokens[i].bracket
+        j = i
+        while j < len(tokens) and tokens[j].bracket == b and tokens[j].depth:
+            j += 1
+        return j
+
+    def _aside_months(self, start: int, end: int, child: int) -> None:
+        """"0 år (fyra månader)": the months in the aside are a detail of the age."""
+        tokens = self.tokens
+        for k in range(start, end):
+            if _free_int(tokens[k]) and _c(_at(tokens, k + 1), "month_unit"):
+                tokens[k].used = tokens[k + 1].used = True
+                if self.p.children[child].age is None:
+                    self.p.children[child].age = int(tokens[k].value) // 12  # type: ignore[arg-type]
+
+    def _list_continues(self, j: int) -> bool:
+        """tokens[j] is a separator followed by an age."""
+        tokens = self.tokens
+        sep, nxt = _at(tokens, j), _at(tokens, j + 1)
+        if not (sep and sep.text in lexicon.LIST_SEPARATORS):
+            return False
+        if _c(nxt, "child") and _free_int(_at(tokens, j + 2), MAX_AGE_READ):
+            return False  # "och dottern 12": a mention of its own
+        if nxt and nxt.kind == "aring":
+            return False
+        k = j + 1
+        if _word(nxt, "en", "ett"):
+            k += 1
+        cand = _at(tokens, k)
+        if not _free_int(cand, MAX_AGE_READ):
+            return False
+        after = _at(tokens, k + 1)
+        return not (after and (after.text in ("kr", "kronor") or _is_target(after)
+                               or _c(after, "day_unit", "persons", "earlier_this_year",
+                                     "noise")))
+
+    def _read_ages(self, j: int, group: int, sex: str | None) -> tuple[list[int], int]:
+        """The ages of a list from tokens[j] with its asides; the children's indices."""
+        tokens = self.tokens
+        kids: list[int] = []
+        spans: list[tuple[int, int, int]] = []  # (start, end, child) of each child's words
+        while True:
+            age, k = self._age_of(j)
+            if age is None:
+                break
+            child = self._new_child(age, group, sex if not kids else None)
+            kids.append(child)
+            start = j
+            # asides: brackets and "som …" clauses up to the next age of the list
+            while True:
+                t = _at(tokens, k)
+                if t is None:
+                    break
+                if t.kind == "punct" and t.text in "([":
+                    end = self._bracket_end(k)
+                    self._aside_months(k, end, child)
+                    k = end
+                    continue
+                break
+            if self._list_continues(k):
+                spans.append((start, k, child))
+                tokens[k].used = tokens[k].kind == "punct" or tokens[k].text in ("och", "samt")
+                j = k + 1
+                if _word(_at(tokens, j), "en", "ett"):
+                    j += 1
+                continue
+            # a relative clause or verb phrase, then maybe more ages: "19 som går gymnasiet, 15"
+            scan = k
+            limit = min(len(tokens), k + 14)
+            found = None
+            while scan < limit:
+                t = tokens[scan]
+                if t.part != tokens[start].part or _is_target(t) or _c(
+                        t, "child", "applicant", "partner", "couple", "single", "both",
+                        "child_ref") or t.kind == "aring" or (t.kind == "num" and t.used):
+                    break
+                if t.kind == "num":
+                    break
+                if self._list_continues(scan):
+                    found = scan
+                    break
+                scan += 1
+            if found is not None:
+                spans.append((start, found, child))
+                j = found + 1
+                if _word(_at(tokens, j), "en", "ett"):
+                    j += 1
+                continue
+            spans.append((start, k, child))
+            end = k
+            break
+        else:  # pragma: no cover - the loop always breaks
+            end = j
+        if not kids:
+            return [], j
+        for start, stop, child in spans:
+            for x in range(start, stop):
+                self.owner[x] = ("child", (child,))
+        return kids, end
+
+    def children(self) -> None:
+        tokens, p = self.tokens, self.p
+        group = 0
+        i = 0
+        while i < len(tokens):
+            t = tokens[i]
+            if _c(t, "no_child"):
+                p.no_children = True
+                i += 1
+                continue
+            if t.kind == "aring" and not t.used:
+                t.used = True
+                age = int(t.value)  # type: ignore[arg-type]
+                if t.text.endswith(("en", "arna", "ens")):
+                    kid = self._ref_child(f"age:{age}", i)
+                else:
+                    group += 1
+                    kid = self._new_child(age, group)
+                    self.subject_child.add(kid)
+                self.mentions.append((i, "child", (kid,)))
+                i += 1
+                continue
+            if _c(t, "child_ref"):
+                kind = {"yngsta": "youngest", "yngste": "youngest", "minsta": "youngest",
+                        "lillen": "youngest", "den lilla": "youngest", "äldsta": "oldest",
+                        "äldste": "oldest"}.get(t.text, "middle")
+                j = i + 1
+                sex = None
+                if _c(_at(tokens, j), "child"):
+                    sex = _sex_of_child_word(tokens[j].text)
+                    j += 1
+                kid = self._ref_child(kind, i, sex)
+                self.mentions.append((i, "child", (kid,)))
+                self._age_change(kid, j)
+                i = j
+                continue
+            if _c(t, "newborn") and not (_c(_at(tokens, i + 1), "child")
+                                         or _c(_at(tokens, i - 1), "child")):
+                group += 1
+                kid = self._new_child(0, group)
+                self.mentions.append((i, "child", (kid,)))
+                i += 1
+                continue
+            if _c(t, "child"):
+                i = self._child_word(i, group + 1)
+                group += 1
+                continue
+            i += 1
+
+    def _ref_child(self, ref: str, i: int, sex: str | None = None) -> int:
+        self.p.children.append(ChildMention(ref=ref, new=False, sex=sex))  # type: ignore[arg-type]
+        kid = len(self.p.children) - 1
+        self.subject_child.add(kid)
+        return kid
+
+    def _age_change(self, kid: int, j: int) -> None:
+        """"yngsta (barnet) är 2 år, inte 3": a new age for a child already known."""
+        tokens = self.tokens
+        k = j
+        while _word(_at(tokens, k), "är", "blir", "ska", "vara", "egentligen", "bara", ":",
+                    "fyller", "har", "fyllt", "nu", "på"):
+            k += 1
+        age, after = self._age_of(k) if _at(tokens, k) else (None, k)
+        if age is None:
+            return
+        self.p.children[kid].age = age
+        self._old_value(after, kid)
+
+    def _old_value(self, k: int, kid: int | None = None) -> None:
+        tokens = self.tokens
+        while _word(_at(tokens, k), ","):
+            k += 1
+        if _c(_at(tokens, k), "negation", "correction_old") and _free_num(_at(tokens, k + 1)):
+            tokens[k + 1].used = True
+            self.p.replaced.append(self.quote(k, k + 1))
+            if _c(_at(tokens, k + 2), "year_unit"):
+                tokens[k + 2].used = True
+            if kid is not None:
+                self.p.children[kid].old_age = int(tokens[k + 1].value)  # type: ignore[arg-type]
+
+    def _child_word(self, i: int, group: int) -> int:
+        """CHILD at tokens[i]: a count before it, ages after it, or a reference."""
+        tokens, p = self.tokens, self.p
+        t = tokens[i]
+        before = _at(tokens, i - 1)
+        count = None
+        if _free_int(before, 20) and not _c(_at(tokens, i - 2), "noise"):
+            count = int(before.value)  # type: ignore[union-attr,arg-type]
+            before.used = True  # type: ignore[union-attr]
+        elif _word(before, "ett", "en"):
+            count = 1
+        if t.text in ("tvillingar", "tvillingarna"):
+            count = 2
+        sex = _sex_of_child_word(t.text)
+        j = i + 1
+        while (nxt := _at(tokens, j)) and (nxt.text in lexicon.CHILD_AGE_FILLERS
+                                           or nxt.text in (",", "(")
+                                           or _c(nxt, "child")) and j - i <= 4:
+            if _c(nxt, "child") and sex is None:
+                sex = _sex_of_child_word(nxt.text)
+            j += 1
+        kids, end = self._read_ages(j, group, sex)
+        plural = t.text in lexicon.PLURAL_CHILD_WORDS or (count or 0) > 1
+        if kids:
+            if count is not None and count > len(kids) and t.text not in ("tvillingar",
+                                                                         "tvillingarna"):
+                for _ in range(count - len(kids)):
+                    kids.append(self._new_child(None, group))
+            elif t.text in ("tvillingar", "tvillingarna") and len(kids) == 1:
+                kids.append(self._new_child(p.children[kids[0]].age, group))
+            if count is not None:
+                p.child_count = (p.child_count or 0) + count
+            if len(kids) == 1 and not plural:
+                self.subject_child.add(kids[0])
+            self.mentions.append((i, "child", tuple(kids)))
+            if len(kids) > 1:
+                # the words after the list are about all of its children
+                k = end
+                while k < len(tokens) and tokens[k].part == t.part and self.owner[k] is None \
+                        and not _c(tokens[k], "applicant", "partner", "both", "child",
+                                   "child_ref", "cost", "income", "cap") \
+                        and tokens[k].kind != "aring":
+                    self.owner[k] = ("child", tuple(kids))
+                    k += 1
+            return max(end, i + 1)
+        if count is not None:
+            p.child_count = (p.child_count or 0) + count
+            if count == 1 or (count and not plural):
+                kid = self._new_child(None, group, sex)
+                self.subject_child.add(kid)
+                self.mentions.append((i, "child", (kid,)))
+            else:
+                kids = [self._new_child(None, group) for _ in range(count)]
+                self.mentions.append((i, "child", tuple(kids)))
+            return i + 1
+        if plural:
+            self.mentions.append((i, "children", ()))
+            return i + 1
+        # "sonen", "dottern", "barnet": a child already known
+        ref = {"son": "son", "dotter": "daughter"}.get(sex or "", "only")
+        kid = self._ref_child(ref, i, sex)
+        self.mentions.append((i, "child", (kid,)))
+        self._age_change(kid, i + 1)
+        return i + 1
+
+    # ------------------------------------------------------------------ persons
+
+    def adults(self) -> None:
+        """Adult mentions, their sexes, the number of adults and adult ages."""
+        tokens, p, known = self.tokens, self.p, self.known
+        a_sex, b_sex = known.applicant_sex, known.partner_sex
+        couple_said = known.adults == 2
+        for i, t in enumerate(tokens):
+            prev = _at(tokens, i - 1)
+            negated = _c(prev, "negation") or (
+                _word(prev, "är", "var") and _c(_at(tokens, i - 2), "negation"))
+            if _c(t, "adult_word") and _free_int(prev) and prev.value in (1, 2):  # type: ignore[union-attr]
+                p.adults = int(prev.value)  # type: ignore[union-attr,arg-type]
+                prev.used = True  # type: ignore[union-attr]
+            if _c(t, "single"):
+                p.adults = 1
+            elif _c(t, "couple"):
+                if negated or _neg_before(tokens, i):
+                    p.adults = 1
+                elif not _word(prev, "hos", "med") and t.text not in ("föräldrarna",):
+                    p.adults = 2
+                    couple_said = True
+                elif t.text == "föräldrarna" and not _c(_at(tokens, i - 1), "shared_household"):
+                    if not any(_c(x, "shared_household") for x in tokens):
+                        p.adults = 2
+                        couple_said = True
+            elif _c(t, "partner") and not _word(prev, "ingen", "utan") and not negated:
+                p.adults = 2 if p.adults != 1 or couple_said else p.adults
+                couple_said = True
+                sex = _sex_of(t.text)
+                if sex:
+                    b_sex = b_sex or sex
+                if not _word(prev, *PREPOSITIONS):
+                    self.mentions.append((i, "partner", ()))
+            elif _c(t, "applicant"):
+                sex = _sex_of(t.text)
+                role = "applicant"
+                if sex and t.text in ("hon", "han"):
+                    role = self._pronoun_role(i, sex, a_sex, b_sex)
+                    if role == "applicant" and a_sex is None:
+                        a_sex = sex
+                    elif role == "partner" and b_sex is None:
+                        b_sex = sex
+                elif sex:
+                    if a_sex is None or a_sex == sex:
+                        a_sex = a_sex or sex
+                    elif b_sex in (None, sex) and (couple_said or p.adults == 2):
+                        b_sex, role = sex, "partner"
+                if role == "child":
+                    continue
+                if not _word(prev, *PREPOSITIONS):
+                    self.mentions.append((i, role, ()))
+                self._adult_age(i, role)
+            elif _c(t, "both"):
+                self.mentions.append((i, "both", ()))
+                if p.adults is None and known.adults is None:
+                    p.adults = 2
+        if p.adults is None and (b_sex and known.partner_sex is None and couple_said):
+            p.adults = 2
+        p.applicant_sex = a_sex if a_sex != known.applicant_sex else None
+        p.partner_sex = b_sex if b_sex != known.partner_sex else None
+        self.sexes = (a_sex, b_sex)
+
+    def _pronoun_role(self, i: int, sex: Sex, a_sex: Sex | None, b_sex: Sex | None) -> str:
+        """"han"/"hon": a son/daughter just named in the sentence, else the adult of that sex."""
+        last = None
+        for idx, kind, kids in reversed(self.mentions):
+            if idx < i and self.tokens[idx].part == self.tokens[i].part:
+                last = (kind, kids)
+                break
+        if last and last[0] == "child" and len(last[1]) == 1:
+            child = self.p.children[last[1][0]]
+            if (child.sex == "son" and sex == "m") or (child.sex == "dotter" and sex == "f"):
+                self.mentions.append((i, "child", last[1]))
+                return "child"
+        if a_sex == sex:
+            return "applicant"
+        if b_sex == sex:
+            return "partner"
+        if a_sex is None:
+            return "applicant"
+        return "partner"
+
+    def _adult_age(self, i: int, role: str) -> None:
+        tokens = self.tokens
+        j = i + 1
+        while _word(_at(tokens, j), "är", "på", ","):
+            j += 1
+        num, unit = _at(tokens, j), _at(tokens, j + 1)
+        if _free_int(num, 120) and num.value >= 18 and (  # type: ignore[union-attr,operator]
+                _c(unit, "year_unit") or unit is None or unit.kind == "punct"
+                or _c(unit, "applicant", "partner", "child", "couple", "single")):
+            if role == "partner":
+                self.p.partner_age = int(num.value)  # type: ignore[union-attr,arg-type]
+            else:
+                self.p.applicant_age = int(num.value)  # type: ignore[union-attr,arg-type]
+            num.used = True  # type: ignore[union-attr]
+            if _c(unit, "year_unit"):
+                unit.used = True  # type: ignore[union-attr]
+
+    def fill_owners(self) -> None:
+        """Each token's person: the last subject mention before it in its sentence part."""
+        current: tuple[str, tuple[int, ...]] | None = None
+        part = 0
+        starts = {idx: (kind, kids) for idx, kind, kids in self.mentions}
+        for k, t in enumerate(self.tokens):
+            if t.part != part:
+                part, current = t.part, None
+            if k in starts:
+                current = starts[k]
+            if self.owner[k] is None:
+                self.owner[k] = current
+            elif t.depth == 0 and self.owner[k] is not None:
+                current = self.owner[k]
+
+    # ------------------------------------------------------------------ child attributes
+
+    def _children_at(self, k: int) -> list[int] | None:
+        """The child mentions the words at token k are about; None: no child named."""
+        own = self.owner[k]
+        if own is None:
+            return None
+        kind, kids = own
+        if kind == "child":
+            return list(kids)
+        if kind == "children":
+            return [c for c, m in enumerate(self.p.children) if m.new] or None
+        return None
+
+    def attributes(self) -> None:
+        tokens, p = self.tokens, self.p
+        lim = self.lim
+        for i, t in enumerate(tokens):
+            days: int | None = None
+            part_time = False
+            if _c(t, "alternate_week"):
+                days, part_time = lim.alternate_week_days, True
+            elif _c(t, "full_time"):
+                days = lim.full_month_days
+            elif _c(t, "part_time"):
+                part_time = True
+            elif _c(t, "day_unit"):
+                before = _at(tokens, i - 1)
+                if _free_int(before):
+                    days = int(before.value)  # type: ignore[union-attr,arg-type]
+                    before.used = True  # type: ignore[union-attr]
+                    part_time = days < lim.full_month_days
+                    t.used = True
+                    k = i + 1
+                    self._old_days(k)
+                else:
+                    continue
+            elif _c(t, "lunch"):
+                self._flag(i, "lunch", not _negated(tokens, i))
+                continue
+            elif _c(t, "in_school"):
+                self._flag(i, "in_school", not _negated(tokens, i))
+                continue
+            elif _c(t, "out_of_school"):
+                self._flag(i, "in_school", False)
+                continue
+            elif _c(t, "moves_out"):
+                kids = self._children_at(i)
+                if kids:
+                    for c in kids:
+                        p.children[c].removed = True
+                continue
+            else:
+                continue
+            kids = self._children_at(i)
+            if kids is None:
+                kids = self._children_after(i)
+            if kids is None:
+                if days is not None:
+                    p.days = days
+                p.part_time = p.part_time or part_time
+                continue
+            for c in kids:
+                m = p.children[c]
+                if days is not None:
+                    m.days, m.part_time = days, days < lim.full_month_days
+                elif part_time and m.days is None:
+                    m.part_time = True
+
+    def _old_days(self, k: int) -> None:
+        tokens = self.tokens
+        while _word(_at(tokens, k), ","):
+            k += 1
+        if _c(_at(tokens, k), "negation", "correction_old"):
+            nxt = _at(tokens, k + 1)
+            if _free_int(nxt) and _c(_at(tokens, k + 2), "day_unit"):
+                nxt.used = True  # type: ignore[union-attr]
+                tokens[k + 2].used = True
+                self.p.replaced.append(self.quote(k, k + 2))
+
+    def _children_after(self, i: int) -> list[int] | None:
+        """"varannan vecka bor sonen här": a child named later in the same clause."""
+        for idx, kind, kids in self.mentions:
+            if idx > i and self.tokens[idx].clause == self.tokens[i].clause and kind == "child":
+                return list(kids)
+        return None
+
+    def _flag(self, i: int, name: str, value: bool) -> None:
+        kids = self._children_at(i)
+        if kids is None:
+            kids = self._children_after(i)
+        if kids is None:
+            setattr(self.p, name, value)
+            return
+        for c in kids:
+            setattr(self.p.children[c], name, value)
+
+    # ------------------------------------------------------------------ months, household
+
+    def months(self) -> None:
+        tokens, p = self.tokens, self.p
+        for i, t in enumerate(tokens):
+            if _c(t, "new_application"):
+                p.consecutive_months_with_support = 0
+            if not _c(t, "month_unit") or t.used:
+                continue
+            before = _at(tokens, i - 1)
+            if not _free_int(before):
+                continue
+            topic = self._nearest_topic(i)
+            if topic == "job_stimulus":
+                p.job_stimulus_months_used = int(before.value)  # type: ignore[union-attr,arg-type]
+            elif topic == "support" or self.expecting == "calc_support_months":
+                p.consecutive_months_with_support = int(before.value)  # type: ignore[union-attr,arg-type]
+            else:
+                continue
+            before.used = t.used = True  # type: ignore[union-attr]
+        # "jobbstimulans har inte använts", "aldrig haft jobbstimulans"
+        for i, t in enumerate(tokens):
+            if _c(t, "job_stimulus") and _negated(tokens, i) \
+                    and p.job_stimulus_months_used is None:
+                p.job_stimulus_months_used = 0
+
+    def _nearest_topic(self, i: int) -> str | None:
+        tokens = self.tokens
+        part = tokens[i].part
+        before = [t for t in tokens[:i] if t.part == part][::-1]
+        after = [t for t in tokens[i + 1:] if t.part == part]
+        for t in [*before, *after]:
+            if _c(t, "job_stimulus", "support"):
+                return t.concept
+        return None
+
+    def household(self) -> None:
+        tokens, p = self.tokens, self.p
+        shared = any(_c(t, "shared_household") for t in tokens)
+        for i, t in enumerate(tokens):
+            if not _c(t, "persons"):
+                continue
+            before = _at(tokens, i - 1)
+            if not _free_int(before, 100):
+                continue
+            part_words = [x for x in tokens if x.part == t.part]
+            if shared or any(_c(x, "household_word") for x in part_words):
+                if shared:
+                    p.shared_household_members = int(before.value)  # type: ignore[union-attr,arg-type]
+                    before.used = t.used = True  # type: ignore[union-attr]
+        if shared:
+            for i, t in enumerate(tokens):
+                if _c(t, "household_word") and p.shared_household_members is None:
+                    j = i + 1
+                    while _word(_at(tokens, j), "är", "består", "av", "totalt", "på", "om"):
+                        j += 1
+                    if _free_int(_at(tokens, j), 100):
+                        p.shared_household_members = int(tokens[j].value)  # type: ignore[arg-type]
+                        tokens[j].used = True
+            if p.adults is None:
+                p.adults = 1
+            if p.shared_household_members is not None and not p.children:
+                p.no_children = True
+
+    # ------------------------------------------------------------------ amounts
+
+    def _owner_of(self, k: int) -> tuple[str, int | None]:
+        """Whose income the words at token k are: a person named in the same clause (or the
+        child whose aside it is), else the applicant."""
+        own = self.owner[k]
+        in_aside = self.tokens[k].depth and own and own[0] == "child"
+        named_here = any(self.tokens[idx].clause == self.tokens[k].clause and idx <= k
+                         for idx, _, _ in self.mentions)
+        if own is None or not (named_here or in_aside):
+            return "applicant", None
+        kind, kids = own
+        if kind in ("applicant", "partner"):
+            return kind, None
+        if kind == "both":
+            return "both", None
+        if kind == "child" and len(kids) == 1 and (kids[0] in self.subject_child
+                                                    or self.tokens[k].depth):
+            return "child", kids[0]
+        return "applicant", None
+
+    def _person_at(self, k: int) -> tuple[str, int | None] | None:
+        for idx, kind, kids in self.mentions:
+            if idx == k:
+                if kind in ("applicant", "partner", "both"):
+                    return kind, None
+                if kind == "child" and len(kids) == 1:
+                    return "child", kids[0]
+        return None
+
+    def _store(self, target: Token, num: Token, owner: tuple[str, int | None]) -> None:
+        p = self.p
+        kind, _, key = (target.concept or "").partition(":")
+        amount = to_kronor(num.value)  # type: ignore[arg-type]
+        if kind == "income" and key == "unemployment_benefit" and target.text.startswith(
+                ("a-kass", "akass", "a kass")) and amount < lexicon.AKASSA_FEE_BELOW:
+            kind, key = "cost", "unemployment_fund"  # "fack 230 + a-kassa 150": the fee
+        if owner[0] == "both":
+            owner = ("applicant", None)
+        slot = (kind, key, owner) if kind == "income" else (kind, key)
+        earlier = self.stored.get(slot)
+        if earlier is not None:  # the same fact twice in one message: the last value counts
+            p.replaced.append(self.quote(earlier, earlier))
+        self.stored[slot] = self.tokens.index(num)
+        if kind == "cost":
+            p.costs[key] = amount
+        elif kind == "cap":
+            p.housing_cap = amount
+        else:
+            member, child = owner
+            k = self.tokens.index(num) + 1
+            while _word(_at(self.tokens, k), "kr", "kronor", "i", "månaden", "netto"):
+                k += 1
+            if _word(_at(self.tokens, k), "för", "till", "åt") \
+                    and _c(_at(self.tokens, k + 1), "partner", "applicant"):
+                member, child = ("partner" if _c(self.tokens[k + 1], "partner")
+                                 else "applicant"), None  # "8 000 för maken"
+            if member == "both":
+                member = "applicant"
+            p.incomes = [x for x in p.incomes
+                         if not (x.type == key and x.member == member and x.child == child)]
+            p.incomes.append(IncomeFact(key, amount, member, child))
+        num.used = True
+        target.used = True
+        self._old_value(self.tokens.index(num) + 1)
+
+    def _skip_to_amount(self, i: int, max_words: int, cross_comma: bool
+                        ) -> tuple[int | None, tuple[str, int | None] | None]:
+        """From the keyword at i: the index of its amount, and a person named in between."""
+        tokens = self.tokens
+        j = i + 1
+        person = None
+        words = 0
+        while j < len(tokens) and words <= max_words:
+            t = tokens[j]
+            if t.part != tokens[i].part:
+                return None, None
+            if t.kind == "punct" and t.text in "([" and t.depth:
+                j = self._bracket_end(j)
+                continue
+            if _free_num(t):
+                if _unit_after(tokens, j):
+                    return None, None
+                return j, person
+            if t.kind == "num" and t.concept == "earlier" and cross_comma:
+                j += 1
+                continue
+            if t.kind == "num" or t.kind == "aring" or _is_target(t):
+                return None, None
+            if _c(t, "negation", "includes", "remove") or (t.kind == "word" and t.text in (
+                    "nej",)):
+                return None, None
+            found = self._person_at(j)
+            if found:
+                person = found
+            elif t.text == "," and not cross_comma:
+                return None, None
+            elif not cross_comma and not (t.text in lexicon.FILLERS_BEFORE_AMOUNT
+                                          or _c(t, "month")):
+                return None, None
+            j += 1
+            words += 1
+        return None, None
+
+    def amounts(self) -> None:
+        tokens = self.tokens
+        # "pension 6 800 resp 5 900", "båda har a-kassa, 9 000 och 8 000"
+        for i, t in enumerate(tokens):
+            if _is_target(t) and not t.used:
+                j, person = self._skip_to_amount(i, 6, cross_comma=False)
+                if j is None:
+                    continue
+                sep = _at(tokens, j + 1)
+                if _c(sep, "resp") or (self._owner_of(i)[0] == "both" and sep
+                                       and sep.text in ("och", ",", "/")):
+                    second = _at(tokens, j + 2)
+                    if _free_num(second) and not _unit_after(tokens, j + 2):
+                        first, other = self._resp_owners(i)
+                        self._store(t, tokens[j], first)
+                        t.used = False
+                        self._store(t, second, other)  # type: ignore[arg-type]
+                        sep.used = True  # type: ignore[union-attr]
+        # KEYWORD {filler | aside | person} AMOUNT
+        for i, t in enumerate(tokens):
+            if _is_target(t) and not t.used:
+                j, person = self._skip_to_amount(i, 7, cross_comma=False)
+                if j is not None:
+                    self._store(t, tokens[j], person or self._owner_of(i))
+        # AMOUNT {filler} KEYWORD
+        for i, t in enumerate(tokens):
+            if not _free_num(t) or _unit_after(tokens, i):
+                continue
+            j = i + 1
+            while (nxt := _at(tokens, j)) and nxt.kind in ("word", "punct") \
+                    and nxt.text in lexicon.FILLERS_AFTER_AMOUNT and j - i <= 4:
+                j += 1
+            target = _at(tokens, j)
+            if _is_target(target) and not target.used:  # type: ignore[union-attr]
+                self._store(target, t, self._owner_of(j))  # type: ignore[arg-type]
+        # PERSON AMOUNT: the last keyword of the sentence ("hon 9 400, han 12 100")
+        for i in range(len(tokens)):
+            person = self._person_at(i)
+            if person is None:
+                continue
+            j = i + 1
+            while _word(_at(tokens, j), "har", "får", "med", ":", "ca", "cirka", "runt",
+                        "ungefär", "netto", "tjänar"):
+                j += 1
+            num = _at(tokens, j)
+            if not _free_num(num) or _unit_after(tokens, j) or num.value < 100:  # type: ignore[union-attr,operator]
+                continue
+            topic = self._last_target(i)
+            if topic is not None:
+                self._store(topic, num, person)  # type: ignore[arg-type]
+        # KEYWORD … AMOUNT later in the sentence ("hyran var fel, den är 6 900")
+        for i, t in enumerate(tokens):
+            if _is_target(t) and not t.used:
+                j, person = self._skip_to_amount(i, 9, cross_comma=True)
+                if j is not None:
+                    self._store(t, tokens[j], person or self._owner_of(i))
+        self._earned_earlier()
+
+    def _last_target(self, i: int) -> Token | None:
+        tokens = self.tokens
+        for k in range(i - 1, -1, -1):
+            if tokens[k].part != tokens[i].part:
+                return None
+            if _is_target(tokens[k]):
+                return tokens[k]
+        return None
+
+    def _resp_owners(self, i: int) -> tuple[tuple[str, int | None], tuple[str, int | None]]:
+        """The two persons a "resp" list is about: the last two named before it, in order."""
+        named: list[tuple[str, int | None]] = []
+        for idx, kind, kids in self.mentions:
+            if idx < i + 8 and kind in ("applicant", "partner"):
+                if not named or named[-1][0] != kind:
+                    named.append((kind, None))
+            elif idx < i + 8 and kind == "child" and len(kids) == 1:
+                named.append(("child", kids[0]))
+        if len(named) >= 2:
+            return named[-2], named[-1]
+        return ("applicant", None), ("partner", None)
+
+    def _mark_earned_earlier(self) -> None:
+        """"har tjänat 56 000 tidigare i år": a child's earnings before this month."""
+        tokens, p = self.tokens, self.p
+        self.pending_earlier: list[tuple[int, int]] = []
+        for i, t in enumerate(tokens):
+            if not _free_num(t):
+                continue
+            nxt = _at(tokens, i + 1)
+            after = _at(tokens, i + 2)
+            earlier = _c(nxt, "earlier_this_year") or (
+                nxt and nxt.text in ("kr", "kronor") and _c(after, "earlier_this_year"))
+            prev_words = {x.text for x in tokens[max(0, i - 3):i]}
+            if not earlier and not ({"tjänat", "tjänade", "intjänat"} & prev_words):
+                continue
+            member, child = self._owner_of(i)
+            if member != "child":
+                kids = [c for c, m in enumerate(p.children) if m.new or m.ref]
+                subjects = [c for c in kids if c in self.subject_child]
+                if len(subjects) == 1:
+                    child = subjects[0]
+                else:
+                    continue
+            t.used = True
+            t.concept = "earlier"  # passed over by "extrajobb, har tjänat … och får 5 000"
+            self.pending_earlier.append((child, to_kronor(t.value)))  # type: ignore[arg-type]
+
+    def _earned_earlier(self) -> None:
+        p = self.p
+        for child, amount in self.pending_earlier:
+            for inc in p.incomes:
+                if inc.member == "child" and inc.child == child and inc.type == "salary":
+                    inc.earned_earlier_this_year = amount
+                    break
+            else:
+                p.incomes.append(IncomeFact("salary", 0, "child", child, amount))
+
+    # ------------------------------------------------------------------ negations, removals
+
+    def negations(self) -> None:
+        tokens, p = self.tokens, self.p
+        for i, t in enumerate(tokens):
+            if _c(t, "no_income"):
+                p.no_incomes = True
+            if _is_target(t) and not t.used:
+                prev = _at(tokens, i - 1)
+                nxt = _at(tokens, i + 1)
+                negated = _c(prev, "negation") and not _word(prev, "utan") or (
+                    _c(prev, "negation") and _word(prev, "utan"))
+                removed = _c(prev, "remove") or _c(_at(tokens, i - 2), "remove") or (
+                    nxt is not None and _c(nxt, "remove"))
+                included = _c(nxt, "includes") or (_word(nxt, "är", ",", "(")
+                                                   and _c(_at(tokens, i + 2), "includes"))
+                if _c(prev, "includes") and _c(t, "cost:electricity"):
+                    included = True
+                if not (negated or removed or included):
+                    continue
+                kind, _, key = (t.concept or "").partition(":")
+                if kind == "cost":
+                    if removed:
+                        p.removed_costs.append(key)
+                    p.costs[key] = 0
+                elif kind == "income":
+                    member, child = self._owner_of(i)
+                    p.no_income_types.append((key, None if member in ("applicant", "both")
+                                              and not removed else member))
+                elif kind == "cap":
+                    p.no_housing_cap = True
+                t.used = True
+
+    # ------------------------------------------------------------------ answers
+
+    def answers(self) -> None:
+        tokens, p, exp = self.tokens, self.p, self.expecting
+        words = {t.text for t in tokens if t.kind in ("word", "concept")}
+        p.yes = bool(words & YES_WORDS)
+        p.no = bool(words & {"nej", "nä"})
+        free = [t for t in tokens if _free_int(t)]
+        if exp == "calc_children" and not p.children and p.child_count is None:
+            if free and all(t.value <= MAX_AGE_READ for t in free):  # type: ignore[operator]
+                self._read_ages(tokens.index(free[0]), 99, None)
+            elif words & NO_WORDS:
+                p.no_children = True
+        elif exp == "calc_children_days" and p.days is None and free \
+                and not any(m.days for m in p.children):
+            p.days = int(free[0].value)  # type: ignore[arg-type]
+            p.part_time = p.days < self.lim.full_month_days
+            free[0].used = True
+        elif exp == "calc_support_months" and p.consecutive_months_with_support is None:
+            if free:
+                p.consecutive_months_with_support = int(free[0].value)  # type: ignore[arg-type]
+                free[0].used = True
+            elif words & {"nej", "inga", "ingen", "ny", "nyansökan"}:
+                p.consecutive_months_with_support = 0
+        elif exp == "calc_adults" and p.adults is None and self.known.adults is None:
+            if free and free[0].value in (1, 2):
+                p.adults = int(free[0].value)  # type: ignore[arg-type]
+                free[0].used = True
+            elif words & {"en", "ett"}:
+                p.adults = 1
+        elif exp == "calc_in_school" and p.in_school is None:
+            if p.yes:
+                p.in_school = True
+            elif p.no:
+                p.in_school = False
+
+    # ------------------------------------------------------------------ unread
+
+    def quote(self, first: int, last: int) -> str:
+        tokens = self.tokens
+        lo = first
+        while lo > 0 and first - lo < 2 and tokens[lo - 1].kind not in ("punct", "num") \
+                and tokens[lo - 1].clause == tokens[first].clause:
+            lo -= 1
+        hi = last
+        while hi + 1 < len(tokens) and hi - last < 2 \
+                and tokens[hi + 1].kind not in ("punct", "num") \
+                and tokens[hi + 1].clause == tokens[last].clause:
+            hi += 1
+        from intake.tokens import normalise
+
+        return normalise(self.text)[tokens[lo].start:tokens[hi].end].strip()
+
+    def unread(self) -> None:
+        for i, t in enumerate(self.tokens):
+            if t.kind in ("num", "aring") and not t.used:
+                self.p.unread.append(self.quote(i, i))
+                t.used = True
+
+    def run(self) -> ParsedFacts:
+        self.dates()
+        self.noise()
+        self.children()
+        self.adults()
+        self.fill_owners()
+        self.attributes()
+        self.months()
+        self.household()
+        self._mark_earned_earlier()
+        self.amounts()
+        self.negations()
+        self.answers()
+        self.unread()
+        return self.p
+
+
+def _sex_of(word: str) -> Sex | None:
+    if word in lexicon.FEMALE:
+        return "f"
+    if word in lexicon.MALE:
+        return "m"
+    return None
+
+
+def _sex_of_child_word(word: str) -> Literal["son", "dotter"] | None:
+    if word in lexicon.SON_WORDS:
+        return "son"
+    if word in lexicon.DAUGHTER_WORDS:
+        return "dotter"
+    return None
+
+
+def _negated(tokens: list[Token], i: int) -> bool:
+    """A negation just before the word ("inte på förskola", "går inte i skolan")."""
+    for k in (i - 1, i - 2):
+        t = _at(tokens, k)
+        if t and _c(t, "negation") and t.text != "utan":
+            return True
+        if t and t.kind == "punct":
+            return False
+    return False
+
+
+def _neg_before(tokens: list[Token], i: int) -> bool:
+    """"han är inte sambo med någon": a negation in the three words before."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        t = tokens[k]
+        if t.kind == "punct":
+            return False
+        if _c(t, "negation") and t.text in ("inte", "ej", "ingen", "aldrig"):
+            return True
+    return False
+
+
+def parse_message(text: str, expecting: Expecting = None, today: dt.date | None = None,
+                  known: Known | None = None) -> ParsedFacts:
+    """Read the facts one message states. Never raises on any text."""
+    return _Reader(text, expecting, today or dt.date.today(), known or Known()).run()
+
+
+QUESTION_WORDS = frozenset({
+    "vad", "hur", "när", "varför", "vem", "vilka", "vilken", "vilket", "får", "kan", "ska",
+    "räknas", "ingår", "gäller", "finns", "måste", "bör", "är", "menas",
+})
+
+
+def looks_like_question(text: str) -> bool:
+    """A question mark, or a first word that starts a Swedish question."""
+    words = text.strip().lower().split()
+    return text.strip().endswith("?") or bool(words and words[0].strip(",.:") in QUESTION_WORDS)

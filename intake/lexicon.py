@@ -1,0 +1,215 @@
+"""The words the intake knows, by concept. Data, not logic: see ``intake/grammar.py``.
+
+A phrase is one or more words. Each word matches itself or itself plus a Swedish inflection
+suffix (``hyra`` → ``hyran``, ``barnbidrag`` → ``barnbidraget``), see ``SUFFIXES``. Longer
+phrases win over shorter ones ("avgift till a-kassan" over "avgift"). Abbreviations a
+caseworker types during a call ("hemförs", "bb", "sl-kort", "vv") are phrases like any other.
+"""
+
+from __future__ import annotations
+
+SUFFIXES = ("", "n", "en", "et", "t", "ar", "er", "or", "na", "arna", "erna", "orna", "s",
+            "ens", "ets", "a", "e")
+
+# Costs of the input contract (calculation-rules.md section 4). Keys: calculator cost keys.
+COSTS: dict[str, tuple[str, ...]] = {
+    "housing": ("hyra", "hyreskostnad", "boendekostnad", "bostadskostnad", "boende",
+                "månadsavgift", "avgift", "bostadsrättsavgift", "hyresavgift", "brf-avgift",
+                "brf avgift", "avgift till brf", "avgiften till föreningen", "hyr",
+                "bostadsrättsavg", "boendekostn"),
+    "electricity": ("el", "elkostnad", "hushållsel", "elräkning", "ström", "elavgift",
+                    "elavtal", "elförbrukning"),
+    "work_travel": ("arbetsresor", "arbetsresa", "resekostnad", "resekostnader", "busskort",
+                    "månadskort", "sl-kort", "sl", "resor till jobbet", "resor till arbetet",
+                    "resor", "pendelkort", "periodkort", "västtrafikkort", "reskort",
+                    "arbresor", "resa till jobbet", "bussresor", "tågkort", "buss-kort"),
+    "home_insurance": ("hemförsäkring", "försäkring", "hemförs", "hemförsäkr", "hemf",
+                       "hemförsäk"),
+    "union_fee": ("fackavgift", "facket", "fackföreningsavgift", "avgift till facket", "fack",
+                  "fackavg", "fackföreningen"),
+    "unemployment_fund": ("a-kasseavgift", "avgift till a-kassa", "a-kassa avgift",
+                          "a-kassaavgift", "a-kasseavg", "akasseavgift", "akassaavgift",
+                          "avgift till a-kassan", "a-kasse-avgift", "avgiften till a-kassan",
+                          "a-kassa-avgift", "avg a-kassa", "a-kassa avg"),
+}
+
+# Income types of the input contract (calculation-rules.md section 5). Keys: calculator types.
+INCOMES: dict[str, tuple[str, ...]] = {
+    "salary": ("lön", "nettolön", "arbetsinkomst", "tjänar", "inkomst av arbete",
+               "inkomst från arbete", "jobbar", "arbetar", "jobb", "extrajobb", "extrajobbar",
+               "sommarjobb", "timanställd", "timanställning", "anställd", "lönen",
+               "inkomst från jobbet", "lön från jobbet", "löneinkomst", "nettolönen",
+               "deltidsjobb", "heltidsjobb", "jobbar deltid", "jobbar heltid", "nystartsjobb",
+               "lönebidrag", "tjänstgör", "vikarierar", "vikariat", "jobbat", "arbetat"),
+    "self_employment": ("egen firma", "näringsverksamhet", "eget företag", "enskild firma",
+                        "egenföretagare", "firman"),
+    "unemployment_benefit": ("a-kassa", "a-kasseersättning", "arbetslöshetsersättning",
+                             "aktivitetsstöd", "ersättning från a-kassa", "alfa-kassa",
+                             "alfakassa", "akassa", "a kassa", "etableringsersättning",
+                             "ersättning från af", "a-kasseers", "a-kassan",
+                             "utvecklingsersättning"),
+    "sickness_benefit": ("sjukpenning", "sjuklön", "sjukpeng", "sjukpenningen"),
+    "sickness_compensation": ("sjukersättning", "aktivitetsersättning", "sjukers"),
+    "parental_benefit": ("föräldrapenning", "föräldrapeng", "föräldraersättning",
+                         "föräldrap", "fp", "föräldrapenningen"),
+    "pension": ("pension", "ålderspension", "garantipension", "pensionen", "pensioner",
+                "änkepension", "tjänstepension"),
+    "child_allowance": ("barnbidrag", "flerbarnstillägg", "bb", "barnbidr",
+                        "barnbidrag inkl flerbarnstillägg", "barnbidraget"),
+    "study_grant": ("studiebidrag", "studiebidr"),
+    "student_aid": ("studiemedel", "csn", "studielån"),
+    "housing_allowance": ("bostadsbidrag", "bostadstillägg", "bostadsbidr", "bob", "bbidrag"),
+    "maintenance_support": ("underhållsstöd", "underhållsbidrag", "uhs", "underhåll",
+                            "underhållsst"),
+    "tax_refund": ("skatteåterbäring", "skatteåterbetalning", "återbäring",
+                   "skatteåterbäringen", "skatteåterb"),
+    "other": ("övrig inkomst", "annan inkomst", "övriga inkomster"),
+    "disability_compensation": ("handikappersättning", "merkostnadsersättning", "mke",
+                                "merkostnadsers", "handikappers"),
+    "study_extra_supplement": ("extra tillägg", "extratillägg"),
+    "leisure_card": ("fritidskort", "fritidskortet"),
+    "expense_compensation": ("omkostnadsersättning", "omkostnadsdel", "omkostnadsdelen",
+                             "omkostnadsers"),
+    "purpose_grant": ("stipendium", "fondmedel", "stipendiet", "stipendier"),
+    "loss_compensation": ("skadestånd", "skadeståndet"),
+}
+
+# "a-kassa 150" next to other costs is the fee, "a-kassa 9 800" is the benefit: an amount
+# under this many kronor after a bare "a-kassa" is read as the fee (a reading heuristic of
+# the intake, not an amount of the calculation; the summary shows which one was read).
+AKASSA_FEE_BELOW = 1000
+
+# Every other concept: name → phrases.
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "cap": ("skälig hyra", "skälig boendekostnad", "skäliga boendekostnad", "hyrestak",
+            "takbelopp", "hyresnorm", "högsta godtagbara hyra", "tak för hyra",
+            "tak för boende", "tak för boendekostnad", "skälig hyreskostnad", "skäliga hyran",
+            "skäliga boendekostnaden", "godtagbar hyra", "skälig nivå", "hyrestaket",
+            "boendenorm", "skälig kostnad för boende", "rimlig hyra", "tak på hyran",
+            "maxhyra", "max hyra", "godtagbar boendekostnad", "skäliga nivån"),
+    "cap_applies": ("rådrummet har gått ut", "rådrum har gått ut", "rådrummet är slut",
+                    "rådrummet har löpt ut", "rådrummet är över", "efter rådrummet",
+                    "rådrum slut", "rådrummet gått ut", "rådrummet passerat"),
+    "single": ("ensamstående", "ensam", "singel", "bor ensam", "en vuxen", "ensamst",
+               "ensamboende", "ensamstående förälder", "ensamståend"),
+    "adult_word": ("vuxna", "vuxen"),
+    "couple": ("sambor", "sambo", "gift", "gifta", "makar", "sammanboende", "gift par",
+               "paret", "mamma och pappa", "pappa och mamma", "båda föräldrarna",
+               "föräldrarna", "par", "registrerade partner", "registrerad partner"),
+    "partner": ("sambon", "partner", "partnern", "maken", "makan", "mannen", "frun",
+                "hustrun", "hennes man", "hans fru", "medsökande", "medsökanden",
+                "hennes sambo", "hans sambo", "hens sambo", "pojkvännen",
+                "flickvännen", "hans hustru", "hennes make", "hans maka"),
+    "applicant": ("sökande", "sökanden", "klienten", "den sökande", "hen", "hon", "han",
+                  "mamma", "mamman", "pappa", "pappan", "kvinna", "kvinnan", "man",
+                  "klient", "mor", "far", "modern", "fadern", "sökandens"),
+    "both": ("båda", "bägge", "båda två", "de båda", "dom båda", "bägge två", "båda vuxna"),
+    "child": ("barn", "son", "sonen", "söner", "dotter", "dottern", "döttrar", "bebis",
+              "spädbarn", "tonåring", "barnet", "barnen", "flicka", "flickan", "pojke",
+              "pojken", "bebisen", "ungdom", "ungdomen", "grabben", "tjejen", "killen",
+              "tvillingar", "tvillingarna", "ungar", "ungarna", "kid", "kids", "bebbe",
+              "lillebror", "lillasyster", "storebror", "storasyster", "flickor", "pojkar"),
+    "child_ref": ("yngsta", "yngste", "äldsta", "äldste", "mellersta", "minsta", "lillen",
+                  "den lilla", "mellanbarnet"),
+    "newborn": ("nyfödd", "nyfödda", "nyfödd bebis", "nyfött"),
+    "no_child": ("inga barn", "utan barn", "barnlös", "har inga barn", "inget barn",
+                 "inga hemmavarande barn", "barnlösa", "inga barn hemma"),
+    "alternate_week": ("varannan vecka", "växelvis varannan vecka", "halva tiden",
+                       "halva månaden", "vv", "varannan v", "v/v", "växelvis boende",
+                       "bor växelvis", "växelvis"),
+    "day_unit": ("dagar", "dygn", "dag", "dgr", "nätter", "natt", "d", "dagar/mån",
+                 "dygn/mån"),
+    "full_time": ("hela tiden", "hela månaden", "på heltid", "bor där jämt", "jämt",
+                  "alla dagar", "hela veckan"),
+    "part_time": ("varannan helg", "umgänge", "umgängesbarn", "delvis", "del av tiden",
+                  "del av månaden", "på umgänge", "umgås", "helger"),
+    "lunch": ("förskola", "förskolan", "dagis", "lunch på förskolan", "äter lunch",
+              "lunch i förskolan", "förskolelunch", "lunch", "fsk", "förskolebarn",
+              "dagiset"),
+    "in_school": ("gymnasiet", "gymnasium", "går i skolan", "i skolan", "studerar",
+                  "skolan", "går i gymnasiet", "gymnasieskola", "gymnasieelev", "gy",
+                  "sista året", "pluggar", "studier", "skolar", "går i trean", "gymn",
+                  "gymnasiestudier", "går på gymnasiet", "studerande", "skola"),
+    "out_of_school": ("slutat skolan", "har slutat skolan", "tagit studenten", "tog studenten",
+                      "slutat gymnasiet", "hoppat av", "hoppade av", "gått ut gymnasiet"),
+    "year_unit": ("år", "års", "årig", "åriga", "år gammal", "år gamla", "åå", "åring"),
+    "month_unit": ("månad", "månader", "mån", "mån.", "mnd", "mån gammal", "månader gammal",
+                   "månader gamla", "veckor"),
+    "support": ("försörjningsstöd", "bistånd", "ekonomiskt bistånd", "stöd", "i följd",
+                "i rad", "sammanhängande", "fs", "ek bistånd", "eb", "försörjningsstödet"),
+    "new_application": ("nyansökan", "ny sökande", "första ansökan", "nybesök", "ny ansökan",
+                        "nytt ärende", "aldrig haft bistånd", "första gången",
+                        "aldrig haft försörjningsstöd"),
+    "job_stimulus": ("jobbstimulans", "särskild beräkningsregel", "särskilda beräkningsregeln",
+                     "jobbstimulansen"),
+    "shared_household": ("hushållsgemenskap", "bor hos föräldrarna", "bor hos sina föräldrar",
+                         "bor hos mamma", "bor hos pappa", "bor hemma hos sina föräldrar",
+                         "bor hemma hos föräldrarna", "hemma hos sina föräldrar",
+                         "hemma hos föräldrarna", "hos sina föräldrar", "hos föräldrarna",
+                         "hos mamma och pappa", "i föräldrahemmet", "delar hushåll",
+                         "bor hemma hos mamma", "bor hemma hos pappa", "hos sin mamma",
+                         "hos sin pappa", "delar bostad"),
+    "household_word": ("hushållet", "hushåll", "totalt i hushållet", "i hushållet"),
+    "persons": ("personer", "medlemmar", "person", "pers", "st"),
+    "negation": ("ingen", "inga", "inget", "utan", "saknar", "inte", "ej", "aldrig"),
+    "no_income": ("inga inkomster", "ingen inkomst", "saknar inkomst", "utan inkomst",
+                  "inkomstlös", "har inga inkomster", "inga andra inkomster",
+                  "inga övriga inkomster", "inkomst saknas", "inkomstlösa", "noll inkomst"),
+    "earlier_this_year": ("tidigare i år", "hittills i år", "i år hittills", "tidigare under året",
+                          "hittills under året", "sedan januari", "under året", "i år",
+                          "tidigare i år totalt"),
+    "remove": ("ta bort", "stryk", "ska bort", "strunta i", "tag bort", "plocka bort",
+               "räkna inte med", "räkna bort", "ska inte med", "ta bort raden"),
+    "moves_out": ("flyttar ut", "flyttat ut", "har flyttat", "flyttar hemifrån",
+                  "flyttat hemifrån", "bor inte kvar", "bor inte hemma längre",
+                  "bor inte längre hemma", "flyttade ut", "har flyttat ut"),
+    "includes": ("ingår", "ingår i hyran", "inkl", "inklusive", "ingår i"),
+    "resp": ("resp", "respektive", "resp."),
+    "noise": ("kl", "klockan", "rok", "rum och kök", "rum", "lgh", "lägenhet", "våning", "vån",
+              "lgh nr", "tel", "dnr", "nr", "rum o kök", "r o k", "vån.", "tr", "trappor",
+              "trappa", "kvm", "m2", "kvadrat"),
+    "correction_old": ("inte", "ej", "istället för", "i stället för", "inte som jag sa"),
+}
+
+MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
+    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "okt": 10, "nov": 11, "dec": 12,
+}
+
+# Words that name an adult's or a child's sex: used to resolve "hon"/"han" in a couple.
+FEMALE = frozenset({"hon", "mamma", "mamman", "kvinna", "kvinnan", "frun", "hustrun", "makan",
+                    "mor", "modern", "hans fru", "hans hustru", "hans maka", "flickvännen"})
+MALE = frozenset({"han", "pappa", "pappan", "man", "mannen", "maken", "hennes man", "far",
+                  "fadern", "hennes make", "pojkvännen"})
+SON_WORDS = frozenset({"son", "sonen", "pojke", "pojken", "grabben", "killen", "lillebror",
+                       "storebror"})
+DAUGHTER_WORDS = frozenset({"dotter", "dottern", "flicka", "flickan", "tjejen",
+                            "lillasyster", "storasyster"})
+# Object pronouns ("bor hos henne") name where a child lives, not whose fact follows.
+OBJECT_PRONOUNS = frozenset({"henne", "honom", "dem", "dom", "sig", "oss", "mig"})
+PLURAL_CHILD_WORDS = frozenset({"barn", "barnen", "söner", "döttrar", "tvillingar",
+                                "tvillingarna", "ungar", "ungarna", "kids", "flickor", "pojkar"})
+
+# Words allowed between a cost/income word and its amount ("hyran är ungefär 7 200 kr").
+FILLERS_BEFORE_AMOUNT = frozenset({
+    "är", "var", "blir", "ligger", "på", "om", "kostar", "cirka", "ca", "ungefär", "runt",
+    "har", "får", "med", "totalt", "sammanlagt", "netto", "efter", "skatt", "per", "i",
+    "betalar", "ut", "kr", "nu", "numera", "bara", "också", "även", "de", "hans", "hennes",
+    "sin", "sitt", "sina", ":", "-", "egentligen", "istället", "i stället", "ändrad", "till",
+    "drygt", "knappt", "typ", "landar", "hamnar", "uppgår", "som", "hon", "han", "hen",
+    "dom", "en", "ett", "för", "person", "vår", "er", "deras", "den", "det", "så", "=",
+    "mån", "månaden", "varje", "hela", "sammantaget", "brutto", "tot", "ink", "inkl",
+})
+# Words allowed between an amount and the word it belongs to ("7 200 kr i hyra").
+FILLERS_AFTER_AMOUNT = frozenset({
+    "kr", "kronor", "sek", "kr/mån", "i", "för", "på", "från", "av", "till", "per", "mån",
+    "månaden", "som", "in", "avser", "/", "-", ":", "netto", "efter", "skatt", "kr/månad",
+    ":-", "i månaden", "varje", "månad",
+})
+LIST_SEPARATORS = frozenset({",", "och", "&", "samt", "+", "o", "/"})
+CHILD_AGE_FILLERS = frozenset({"på", "som", "är", "i", "åldern", "åldrarna", ":", "med",
+                               "mellan", "har", "född", "de", "(", "ålder", "-", "=",
+                               "st", "stycken", "hemma", "hemmavarande", "gamla",
+                               "gammal"})

@@ -1,0 +1,217 @@
+"""Tokens of a caseworker's message: numbers, words, punctuation, and the concepts they name.
+
+``tokenize`` reads numbers the Swedish way (``intake/numbers.py``: "7 200", "7,5 tusen",
+"sju tusen"), ``tag_concepts`` replaces the phrases of ``intake/lexicon.py`` by concept tokens
+(longest phrase first, Swedish inflections allowed) and numbers every token's sentence part,
+clause and bracket depth. Every token keeps its character span, so that anything the grammar
+does not read can be quoted back to the caseworker word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Literal
+
+from intake import lexicon
+from intake.numbers import MULTIPLIERS, parse_digits, parse_number_word
+
+TokenKind = Literal["num", "word", "punct", "concept", "ym", "aring"]
+
+
+@dataclass
+class Token:
+    kind: TokenKind
+    text: str
+    value: Decimal | None = None
+    concept: str | None = None
+    used: bool = False
+    start: int = 0  # character span in the (normalised) message
+    end: int = 0
+    part: int = 0  # sentence part: between . ; ? ! (outside brackets)
+    clause: int = 0  # clause: also between commas
+    depth: int = 0  # bracket depth: 1 inside "( … )"
+    bracket: int = -1  # which bracket group the token is in (-1: none)
+
+    @property
+    def is_int(self) -> bool:
+        return self.value is not None and self.value == self.value.to_integral_value()
+
+    def is_concept(self, *names: str) -> bool:
+        """The concept is one of ``names``, or one of their sub-concepts ("cost:housing")."""
+        c = self.concept
+        return bool(self.kind == "concept" and c
+                    and any(c == n or c.startswith(n + ":") for n in names))
+
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ym>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?!\d)
+   |(?P<aring>\d{1,2})\s?-?\s?åring(?:ar|en|arna|ens)?\b
+   |(?P<num>\d{1,3}(?:(?:\ |\.)\d{3})+(?![\d])|\d+(?:[,.]\d{1,2})?(?!\d))
+   |(?P<word>[a-zåäöéü]+(?:[-/][a-zåäöéü]+)*\.?)
+   |(?P<punct>[,;.!?:()/&+=\[\]\n])
+    """,
+    re.VERBOSE,
+)
+_ABBREVIATIONS_WITH_DOT = frozenset({"ca.", "inkl.", "resp.", "mån.", "kl.", "st.", "bl.a.",
+                                     "t.ex.", "vån.", "nr.", "kr."})
+
+
+def normalise(text: str) -> str:
+    return (text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("–", "-")
+            .replace("—", "-").replace("’", "'").replace(":-", " kr"))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Numbers (with their multiplier), words and punctuation of the normalised text."""
+    text = normalise(text)
+    raw: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        s = m.group(kind)
+        if kind == "num":
+            raw.append(Token("num", s, parse_digits(s), start=m.start(), end=m.end()))
+        elif kind == "aring":
+            raw.append(Token("aring", m.group(0), Decimal(s), start=m.start(), end=m.end()))
+        elif kind == "word" and s.endswith(".") and s not in _ABBREVIATIONS_WITH_DOT:
+            # a word at the end of a sentence: the word, then the full stop
+            raw.append(Token("word", s[:-1], start=m.start(), end=m.end() - 1))
+            raw.append(Token("punct", ".", start=m.end() - 1, end=m.end()))
+        else:
+            word = s.rstrip(".") if kind == "word" else s
+            raw.append(Token(kind, word, start=m.start(), end=m.end()))  # type: ignore[arg-type]
+    return _numbers_from_words(raw)
+
+
+def _numbers_from_words(tokens: list[Token]) -> list[Token]:
+    """Join number words ("sju tusen två hundra") and apply multipliers ("7,5 tusen")."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.kind == "word" and _is_number_word(t.text, tokens, i):
+            j = i
+            words: list[str] = []
+            while j < len(tokens) and tokens[j].kind == "word" and _is_number_part(tokens[j].text):
+                words.append(tokens[j].text)
+                j += 1
+            value = parse_number_word("".join(words))
+            if value is None:  # "sex tre": read the first word alone
+                words, j = [t.text], i + 1
+                value = parse_number_word(t.text)
+            if value is not None:
+                out.append(Token("num", " ".join(words), Decimal(value), start=t.start,
+                                 end=tokens[j - 1].end))
+                i = j
+                continue
+        if t.kind == "num" and i + 1 < len(tokens) and tokens[i + 1].kind == "word" \
+                and tokens[i + 1].text in MULTIPLIERS and t.value is not None:
+            out.append(Token("num", f"{t.text} {tokens[i + 1].text}",
+                             t.value * MULTIPLIERS[tokens[i + 1].text], start=t.start,
+                             end=tokens[i + 1].end))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _is_number_part(word: str) -> bool:
+    return word in ("en", "ett") or parse_number_word(word) is not None
+
+
+def _is_number_word(word: str, tokens: list[Token], i: int) -> bool:
+    if word in ("en", "ett"):  # an article unless a number word follows ("en tusen")
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        return bool(nxt and nxt.kind == "word" and nxt.text not in ("en", "ett")
+                    and parse_number_word(nxt.text) is not None
+                    and nxt.text.startswith(("tusen", "hundra")))
+    return parse_number_word(word) is not None
+
+
+def numbers_in(text: str) -> list[Decimal]:
+    """Every number the grammar reads in ``text`` (used by the property tests)."""
+    return [t.value for t in tokenize(text) if t.kind in ("num", "aring") and t.value is not None]
+
+
+@cache
+def _phrase_table() -> tuple[tuple[tuple[str, ...], str], ...]:
+    table: list[tuple[tuple[str, ...], str]] = []
+    for key, phrases in lexicon.COSTS.items():
+        table += [(tuple(p.split()), f"cost:{key}") for p in phrases]
+    for key, phrases in lexicon.INCOMES.items():
+        table += [(tuple(p.split()), f"income:{key}") for p in phrases]
+    for key, phrases in lexicon.CONCEPTS.items():
+        table += [(tuple(p.split()), key) for p in phrases]
+    table += [((name,), f"month:{number}") for name, number in lexicon.MONTHS.items()]
+    return tuple(sorted(table, key=lambda entry: -len(entry[0])))
+
+
+@cache
+def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, concept in _phrase_table():
+        index.setdefault(words[0][:2], []).append((words, concept))
+    return index
+
+
+def _word_match(token: str, word: str) -> int:
+    """2 for an exact match, 1 for the word plus an inflection suffix, 0 otherwise."""
+    if token == word:
+        return 2
+    if len(word) >= 2 and token.startswith(word) and token[len(word):] in lexicon.SUFFIXES:
+        return 1
+    return 0
+
+
+def tag_concepts(tokens: list[Token]) -> list[Token]:
+    """Replace known phrases by concept tokens and number parts, clauses and brackets."""
+    out: list[Token] = []
+    i = 0
+    index = _by_first_word()
+    while i < len(tokens):
+        best: tuple[int, int, str] | None = None  # (words, exactness, concept)
+        first = tokens[i]
+        candidates = index.get(first.text[:2], []) if first.kind in ("word", "punct") else []
+        for words, concept in candidates:
+            n = len(words)
+            if i + n > len(tokens) or (best and n < best[0]):
+                continue
+            scores = [_word_match(tokens[i + k].text, words[k])
+                      if tokens[i + k].kind in ("word", "punct") else 0 for k in range(n)]
+            if all(scores):
+                exact = min(scores)
+                if best is None or (n, exact) > best[:2]:
+                    best = (n, exact, concept)
+        if best:
+            n = best[0]
+            text = " ".join(t.text for t in tokens[i:i + n])
+            out.append(Token("concept", text, concept=best[2], start=tokens[i].start,
+                             end=tokens[i + n - 1].end))
+            i += n
+        else:
+            out.append(tokens[i])
+            i += 1
+    part = clause = depth = 0
+    bracket = -1
+    brackets = 0
+    for t in out:
+        if t.kind == "punct" and t.text in "([":
+            depth += 1
+            if depth == 1:
+                bracket = brackets
+                brackets += 1
+        if t.kind == "punct" and depth == 0 and t.text not in ")]":
+            clause += 1
+            part += t.text in ".;!?\n"
+        t.part, t.clause, t.depth, t.bracket = part, clause, depth, bracket if depth else -1
+        if t.kind == "punct" and t.text in ")]":
+            depth = max(0, depth - 1)
+    return out
+
+
+def read(text: str) -> list[Token]:
+    return tag_concepts(tokenize(text))
