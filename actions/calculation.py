@@ -18,7 +18,8 @@ from actions.formatting import (
     rows_text,
     summary_lines,
 )
-from intake import Facts, missing, to_calculation_input
+from intake import Facts, check, merge, missing, parse, to_calculation_input
+from intake.grammar import looks_like_question
 
 NO_CALCULATION = ('Det finns ingen beräkning ännu. Skriv "ny beräkning" eller beskriv hushållet, '
                   't.ex. "ensamstående, barn 4 år, hyra 7 200".')
@@ -32,8 +33,65 @@ def calculate(facts: Facts) -> dict[str, Any]:
     return compute(inp).model_dump(mode="json")
 
 
+def _with_changes(text: str, changed: str | None) -> str:
+    """The amount first (read aloud on the phone), then what the correction changed."""
+    if not changed:
+        return text
+    head, _, rest = text.partition("\n")
+    return "\n".join([head, changed, rest])
+
+
 def _complete(facts: Facts) -> bool:
     return facts.adults is not None and not missing(facts)
+
+
+def correction_after_result(dispatcher: CollectingDispatcher,
+                            tracker: Tracker) -> list[dict[str, Any]] | None:
+    """A correction the intent classifier took for a question ("ta bort elen") after a result:
+    read it as facts and recompute. None when the message is no such correction."""
+    text = tracker.latest_message.get("text") or ""
+    facts = Facts.from_slot(tracker.get_slot("facts"))
+    if not tracker.get_slot("calc_confirmed") or not _complete(facts) \
+            or looks_like_question(text):
+        return None
+    parsed = parse(text, facts, today=backends.today())
+    if parsed.is_empty():
+        return None
+    from calculator import available_years
+
+    new, problems = check(merge(facts, parsed), facts, available_years())
+    for problem in problems:
+        dispatcher.utter_message(text=problem)
+    if not _complete(new):
+        return None
+    return _calculate_and_reply(dispatcher, new)
+
+
+def _calculate_and_reply(dispatcher: CollectingDispatcher, facts: Facts) -> list[dict[str, Any]]:
+    from calculator import InputError
+
+    try:
+        result = calculate(facts)
+    except InputError as err:
+        dispatcher.utter_message(
+            text=f"Jag kan inte räkna ut det: {err.message} Rätta uppgiften så räknar jag om.",
+            json_message={"facts": facts_payload(facts, backends.today()),
+                          "error": err.to_dict()},
+        )
+        return [SlotSet("facts", facts.to_slot()), SlotSet("calc_confirmed", None)]
+    lines = summary_lines(facts, backends.today())
+    changed = changes_text(facts.last_summary, lines, facts.last_amount, result)
+    dispatcher.utter_message(
+        text=_with_changes(result_text(result), changed),
+        json_message={
+            "calculation": result,
+            "facts": facts_payload(facts, backends.today()),
+            "summary_text": journal_text(lines, result),
+        },
+    )
+    shown = facts.model_copy(update={"last_amount": result["forsorjningsstod"],
+                                     "last_summary": lines})
+    return [SlotSet("facts", shown.to_slot())]
 
 
 class ActionCalculate(Action):
@@ -43,34 +101,14 @@ class ActionCalculate(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        from calculator import InputError
-
         facts = Facts.from_slot(tracker.get_slot("facts"))
         if not _complete(facts):
             dispatcher.utter_message(text=NO_CALCULATION)
             return []
-        try:
-            result = calculate(facts)
-        except InputError as err:
-            dispatcher.utter_message(
-                text=f"Jag kan inte räkna ut det: {err.message} Rätta uppgiften så räknar jag om.",
-                json_message={"facts": facts_payload(facts, backends.today()),
-                              "error": err.to_dict()},
-            )
-            return [SlotSet("calc_confirmed", None)]
-        lines = summary_lines(facts, backends.today())
-        changed = changes_text(facts.last_summary, lines, facts.last_amount, result)
-        dispatcher.utter_message(
-            text=(changed + "\n" if changed else "") + result_text(result),
-            json_message={
-                "calculation": result,
-                "facts": facts_payload(facts, backends.today()),
-                "summary_text": journal_text(lines, result),
-            },
-        )
-        shown = facts.model_copy(update={"last_amount": result["forsorjningsstod"],
-                                         "last_summary": lines})
-        return [SlotSet("facts", shown.to_slot())]
+        events = _calculate_and_reply(dispatcher, facts)
+        if events[-1].get("name") == "calc_confirmed":
+            return events[-1:]  # refused: the facts stay as they were
+        return events
 
 
 class _ResultAction(Action, ABC):

@@ -7,7 +7,7 @@
    pays when the data changes; with a warm .rasa/cache unchanged components are reused).
 2. `rasa test nlu --cross-validation` on assistant/data/nlu: the test-fold intent report
    (accuracy, macro and weighted F1, the weakest intents). Entities: the bot extracts none with
-   DIET (numbers and facts are read by actions/facts.py), so there is no entity F1 to report
+   DIET (numbers and facts are read by the intake package (intake/grammar.py)), so there is no entity F1 to report
    unless entities appear in the data; the script prints whatever entity report Rasa wrote.
 """
 
@@ -62,7 +62,7 @@ def report_entities(out: Path) -> None:
             print(f"entity F1 weighted ({path.stem}): {report['weighted avg']['f1-score']:.3f}")
     if not found:
         print("entity F1:                      n/a (no entities in the NLU data; "
-              "facts are parsed by actions/facts.py)")
+              "facts are parsed by the intake package (intake/grammar.py))")
 
 
 def main() -> None:

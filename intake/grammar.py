@@ -656,6 +656,10 @@ class _Reader:
                 part_time = True
             elif _c(t, "day_unit"):
                 before = _at(tokens, i - 1)
+                if _free_int(before) and _c(_at(tokens, i - 2), "negation", "correction_old"):
+                    before.used = t.used = True  # type: ignore[union-attr]
+                    p.replaced.append(self.quote(i - 2, i))  # "…, inte 10 dagar"
+                    continue
                 if _free_int(before):
                     days = int(before.value)  # type: ignore[union-attr,arg-type]
                     before.used = True  # type: ignore[union-attr]
