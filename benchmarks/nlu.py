@@ -7,7 +7,7 @@
    pays when the data changes; with a warm .rasa/cache unchanged components are reused).
 2. `rasa test nlu --cross-validation` on assistant/data/nlu: the test-fold intent report
    (accuracy, macro and weighted F1, the weakest intents). Entities: the bot extracts none with
-   DIET (numbers and facts are read by the intake package (intake/grammar.py)), so there is no entity F1 to report
+   DIET (numbers and facts are read by intake/grammar.py), so there is no entity F1 to report
    unless entities appear in the data; the script prints whatever entity report Rasa wrote.
 """
 

@@ -604,7 +604,8 @@ class _Reader:
         num, unit = _at(tokens, j), _at(tokens, j + 1)
         if _free_int(num, 120) and num.value >= 18 and (  # type: ignore[union-attr,operator]
                 _c(unit, "year_unit") or unit is None or unit.kind == "punct"
-                or _c(unit, "applicant", "partner", "child", "couple", "single")):
+                or _c(unit, "applicant", "partner", "child", "couple", "single")
+                or _word(unit, "med", "och", "som", "har", "utan", "resp")):
             if role == "partner":
                 self.p.partner_age = int(num.value)  # type: ignore[union-attr,arg-type]
             else:
@@ -645,6 +646,12 @@ class _Reader:
     def attributes(self) -> None:
         tokens, p = self.tokens, self.p
         lim = self.lim
+        for i, t in enumerate(tokens):
+            if _c(t, "week_days"):  # "förskola 5 dagar/v": how often, not days of the month
+                before = _at(tokens, i - 1)
+                if _free_int(before, 7):
+                    before.used = True  # type: ignore[union-attr]
+                t.used = True
         for i, t in enumerate(tokens):
             days: int | None = None
             part_time = False
@@ -782,6 +789,13 @@ class _Reader:
         if shared:
             for i, t in enumerate(tokens):
                 if _c(t, "household_word") and p.shared_household_members is None:
+                    k = i - 1  # "de är fyra i hushållet"
+                    while _word(_at(tokens, k), "i", "totalt", "personer", "st"):
+                        k -= 1
+                    if _free_int(_at(tokens, k), 100) and tokens[k].value >= 2:  # type: ignore[operator]
+                        p.shared_household_members = int(tokens[k].value)  # type: ignore[arg-type]
+                        tokens[k].used = True
+                        continue
                     j = i + 1
                     while _word(_at(tokens, j), "är", "består", "av", "totalt", "på", "om"):
                         j += 1
