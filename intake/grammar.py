@@ -698,12 +698,16 @@ class _Reader:
                 kids = self._children_after(i)
             if kids is None:
                 if days is not None:
-                    p.days = days
+                    self._set_once("days", days, i - 1 if _c(t, "day_unit") else i)
                 p.part_time = p.part_time or part_time
                 continue
             for c in kids:
                 m = p.children[c]
                 if days is not None:
+                    earlier = self.stored.get(("days", c))
+                    if earlier is not None and m.days != days:
+                        p.replaced.append(self.quote(earlier, earlier))
+                    self.stored[("days", c)] = i - 1 if _c(t, "day_unit") else i
                     m.days, m.part_time = days, days < lim.full_month_days
                 elif part_time and m.days is None:
                     m.part_time = True
@@ -750,17 +754,27 @@ class _Reader:
                 continue
             topic = self._nearest_topic(i)
             if topic == "job_stimulus":
-                p.job_stimulus_months_used = int(before.value)  # type: ignore[union-attr,arg-type]
+                name = "job_stimulus_months_used"
             elif topic == "support" or self.expecting == "calc_support_months":
-                p.consecutive_months_with_support = int(before.value)  # type: ignore[union-attr,arg-type]
+                name = "consecutive_months_with_support"
             else:
                 continue
+            self._set_once(name, int(before.value), i - 1)  # type: ignore[union-attr,arg-type]
             before.used = t.used = True  # type: ignore[union-attr]
         # "jobbstimulans har inte använts", "aldrig haft jobbstimulans"
         for i, t in enumerate(tokens):
             if _c(t, "job_stimulus") and _negated(tokens, i) \
                     and p.job_stimulus_months_used is None:
                 p.job_stimulus_months_used = 0
+
+    def _set_once(self, name: str, value: int, index: int) -> None:
+        """Set a fact of the message; said twice, the last value counts and the first is
+        quoted as replaced (never dropped silently)."""
+        earlier = self.stored.get(("fact", name))
+        if earlier is not None:
+            self.p.replaced.append(self.quote(earlier, earlier))
+        self.stored[("fact", name)] = index
+        setattr(self.p, name, value)
 
     def _nearest_topic(self, i: int) -> str | None:
         tokens = self.tokens
@@ -1051,6 +1065,9 @@ class _Reader:
                 if kind == "cost":
                     if removed:
                         p.removed_costs.append(key)
+                    earlier = self.stored.get(("cost", key))
+                    if earlier is not None:  # "hyra 1 … ingen hyra": the amount is replaced
+                        p.replaced.append(self.quote(earlier, earlier))
                     p.costs[key] = 0
                 elif kind == "income":
                     member, child = self._owner_of(i)
