@@ -56,6 +56,7 @@ class Facts(BaseModel):
     job_stimulus_months_used: int | None = None
     shared_household_members: int | None = None
     unread: list[str] = Field(default_factory=list)  # "inte tolkat": quoted words
+    notes: list[str] = Field(default_factory=list)  # what the intake concluded, said aloud
     # the last result shown: its amount and summary, to say what a correction changed
     last_amount: int | None = None
     last_summary: list[str] = Field(default_factory=list)
@@ -82,7 +83,7 @@ class Facts(BaseModel):
                    for i in self.incomes)
 
     def is_blank(self) -> bool:
-        return self.model_copy(update={"unread": [], "last_amount": None,
+        return self.model_copy(update={"unread": [], "notes": [], "last_amount": None,
                                        "last_summary": []}) == Facts()
 
 
@@ -311,6 +312,12 @@ def _merge_children(f: Facts, p: ParsedFacts) -> dict[int, int]:
             if c.age is not None and c.age >= lim.school_age_from:
                 c.in_school = p.in_school
     removed = {mapping[k] for k, m in enumerate(p.children) if m.removed and k in mapping}
+    # a 19–20-year-old who is not in school is no child of the household: applies as an adult
+    for i, c in enumerate(f.children or []):
+        if c.in_school is False and c.age is not None and c.age >= lim.school_age_from:
+            removed.add(i)
+            f.notes.append(f"{c.age}-åringen går inte i skolan och räknas inte som barn i "
+                           "hushållet (söker själv som vuxen).")
     if removed and f.children is not None:
         keep = [i for i in range(len(f.children)) if i not in removed]
         _remap_incomes(f, {old_i: new_i for new_i, old_i in enumerate(keep)})

@@ -166,7 +166,7 @@ def _is_target(t: Token | None) -> bool:
 def _unit_after(tokens: list[Token], i: int) -> bool:
     """The number at i is followed by a unit that makes it no amount."""
     return _c(_at(tokens, i + 1), "year_unit", "month_unit", "day_unit", "persons",
-              "earlier_this_year", "noise")
+              "earlier_this_year", "noise", "percent", "week_days")
 
 
 class _Reader:
@@ -196,6 +196,8 @@ class _Reader:
                 t.used = True
             elif _c(t, "month"):
                 prev = _at(tokens, i - 1)
+                if _c(prev, "since") and self._support_in_part(i):
+                    continue  # "bistånd sedan juni": read by months(), not the month computed
                 p.month = int((t.concept or "").split(":")[1])
                 t.used = True
                 nxt = _at(tokens, i + 1)
@@ -245,11 +247,16 @@ class _Reader:
         """An age at tokens[i] ("4", "4 år", "5 månader" → 0, "18 mån" → 1); next index."""
         tokens = self.tokens
         t = _at(tokens, i)
+        if _free_num(t, MAX_AGE_READ) and not t.is_int \
+                and _c(_at(tokens, i + 1), "year_unit"):  # type: ignore[union-attr]
+            t.used = tokens[i + 1].used = True  # type: ignore[union-attr]
+            return int(t.value), i + 2  # type: ignore[union-attr,arg-type]  # "1,5 år" → 1
         if not _free_int(t, MAX_AGE_READ):
             return None, i
         nxt = _at(tokens, i + 1)
         if nxt and (nxt.text in ("kr", "kronor", "sek", "tkr") or _is_target(nxt)
-                    or _c(nxt, "day_unit", "persons", "earlier_this_year", "noise", "support")):
+                    or _c(nxt, "day_unit", "persons", "earlier_this_year", "noise", "support",
+                          "percent", "week_days")):
             return None, i
         value = int(t.value)  # type: ignore[arg-type]
         t.used = True
@@ -438,7 +445,7 @@ class _Reader:
 
     def _old_value(self, k: int, kid: int | None = None) -> None:
         tokens = self.tokens
-        while _word(_at(tokens, k), ","):
+        while _word(_at(tokens, k), ",", "(", "kr", "kronor"):
             k += 1
         if _c(_at(tokens, k), "negation", "correction_old") and _free_num(_at(tokens, k + 1)):
             tokens[k + 1].used = True
@@ -687,9 +694,13 @@ class _Reader:
                 continue
             elif _c(t, "moves_out"):
                 kids = self._children_at(i)
+                own = self.owner[i]
                 if kids:
                     for c in kids:
                         p.children[c].removed = True
+                elif own and own[0] in ("partner", "both") or t.text.startswith(
+                        ("separer", "flyttat isär", "har flyttat isär")):
+                    p.adults = 1  # "sambon har flyttat ut", "de har separerat"
                 continue
             else:
                 continue
@@ -766,6 +777,29 @@ class _Reader:
             if _c(t, "job_stimulus") and _negated(tokens, i) \
                     and p.job_stimulus_months_used is None:
                 p.job_stimulus_months_used = 0
+
+    def _support_in_part(self, i: int) -> bool:
+        part = self.tokens[i].part
+        return any(_c(t, "support", "job_stimulus") for t in self.tokens if t.part == part)
+
+    def _since_month(self) -> None:
+        """"haft försörjningsstöd sedan juni": the months from June up to the month computed."""
+        tokens, p = self.tokens, self.p
+        for i, t in enumerate(tokens):
+            if not (_c(t, "month") and not t.used and _c(_at(tokens, i - 1), "since")):
+                continue
+            since = int((t.concept or "").split(":")[1])
+            year = _at(tokens, i + 1)
+            current = p.month or self.today.month
+            months = (current - since) % 12
+            if _free_int(year) and 1990 <= year.value <= 2100:  # type: ignore[union-attr,operator]
+                calc_year = p.year or self.today.year
+                months = (calc_year - int(year.value)) * 12 + current - since  # type: ignore[union-attr,arg-type]
+                year.used = True  # type: ignore[union-attr]
+            t.used = True
+            name = ("job_stimulus_months_used" if self._nearest_topic(i) == "job_stimulus"
+                    else "consecutive_months_with_support")
+            self._set_once(name, max(0, months), i)
 
     def _set_once(self, name: str, value: int, index: int) -> None:
         """Set a fact of the message; said twice, the last value counts and the first is
@@ -902,6 +936,9 @@ class _Reader:
                 j = self._bracket_end(j)
                 continue
             if _free_num(t):
+                if _c(_at(tokens, j + 1), "percent"):  # "jobbar 50 %, får 9 400"
+                    j += 2
+                    continue
                 if _unit_after(tokens, j):
                     return None, None
                 return j, person
@@ -1144,6 +1181,7 @@ class _Reader:
         self.fill_owners()
         self.attributes()
         self.months()
+        self._since_month()
         self.household()
         self._mark_earned_earlier()
         self.amounts()

@@ -52,7 +52,7 @@ _TOKEN = re.compile(
    |(?P<aring>\d{1,2})\s?-?\s?åring(?:ar|en|arna|ens)?\b
    |(?P<num>\d{1,3}(?:(?:\ |\.)\d{3})+(?![\d])|\d+(?:[,.]\d{1,2})?(?!\d))
    |(?P<word>[a-zåäöéü]+(?:[-/][a-zåäöéü]+)*\.?)
-   |(?P<punct>[,;.!?:()/&+=\[\]\n])
+   |(?P<punct>[,;.!?:()/&+=\[\]\n%])
     """,
     re.VERBOSE,
 )
@@ -60,9 +60,18 @@ _ABBREVIATIONS_WITH_DOT = frozenset({"ca.", "inkl.", "resp.", "mån.", "kl.", "s
                                      "t.ex.", "vån.", "nr.", "kr."})
 
 
+_FIFTY_FIFTY = re.compile(r"\b50\s?/\s?50\b")
+# "barn 3,5 och 8": a comma between two small numbers without a space is a list, not a decimal
+_AGE_LIST_COMMA = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{1,2})(?=\s*(?:,|och|&|\+|$|\)))")
+
+
 def normalise(text: str) -> str:
-    return (text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("–", "-")
+    """Lower case, one kind of space and dash; "50/50" → "varannan vecka"; "3,5 och 8" →
+    "3, 5 och 8". The lengths of the text can change: spans refer to this normalised text."""
+    text = (text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("–", "-")
             .replace("—", "-").replace("’", "'").replace(":-", " kr"))
+    text = _FIFTY_FIFTY.sub("varannan vecka", text)
+    return _AGE_LIST_COMMA.sub(r"\1, \2", text)
 
 
 def tokenize(text: str) -> list[Token]:
