@@ -72,13 +72,17 @@ def _child_text(c: Any) -> str:
 
 
 def household_text(f: Facts) -> str:
-    if f.adults is None:
+    if f.adults is None and f.told_anything_but_adults():
+        adults = "ensamstående (ingen make/maka/sambo nämnd)"
+    elif f.adults is None:
         adults = "vuxna ej angivna"
     elif f.adults == 1:
         adults = "ensamstående"
     else:
         adults = "sambor/makar"
-    if f.children is None:
+    if f.children is None and f.told_anything_but_adults():
+        children = "inga barn (inga nämnda)"
+    elif f.children is None:
         children = "barn ej angivna"
     elif not f.children:
         children = "inga barn"

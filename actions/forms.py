@@ -219,6 +219,14 @@ class AskInSchool(AskSlot):
                 "Svara ja eller nej.")
 
 
+class AskHouseholdSize(AskSlot):
+    slot = "calc_household_size"
+
+    def question(self, facts: Facts) -> str:
+        return ("Hur många personer bor i hushållsgemenskapen, den sökande medräknad? "
+                'Svara med ett tal, t.ex. "3".')
+
+
 class AskSupportMonths(AskSlot):
     slot = "calc_support_months"
 

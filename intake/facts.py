@@ -55,6 +55,7 @@ class Facts(BaseModel):
     consecutive_months_with_support: int | None = None
     job_stimulus_months_used: int | None = None
     shared_household_members: int | None = None
+    shared_household: bool = False  # the rule is named; the number of members may be asked
     unread: list[str] = Field(default_factory=list)  # "inte tolkat": quoted words
     notes: list[str] = Field(default_factory=list)  # what the intake concluded, said aloud
     # the last result shown: its amount and summary, to say what a correction changed
@@ -74,9 +75,20 @@ class Facts(BaseModel):
         return self.model_dump(mode="json")
 
     def known(self) -> Known:
+        salaried = {int(i.member[6:]) for i in self.incomes
+                    if i.member.startswith("child:") and i.type == "salary"}
         return Known(applicant_sex=self.applicant_sex, partner_sex=self.partner_sex,  # type: ignore[arg-type]
                      adults=self.adults,
-                     child_sexes=tuple(c.sex for c in self.children or []))
+                     child_sexes=tuple(c.sex for c in self.children or []),
+                     child_ages=tuple(c.age for c in self.children or []),
+                     child_with_salary=salaried.pop() if len(salaried) == 1 else None,
+                     shared=self.shared_household)
+
+    def told_anything_but_adults(self) -> bool:
+        """Costs, incomes or a household rule were given: what is not said about the household
+        (a partner, children) counts as none, as costs and incomes do, and the summary says so."""
+        return bool(self.costs or self.incomes or self.no_incomes or self.children
+                    or self.shared_household or self.housing_cap is not None)
 
     def has_salary(self) -> bool:
         return any(i.type == "salary" and i.amount > 0 and i.member in ("applicant", "partner")
@@ -109,11 +121,13 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
         f.housing_cap = None
     if p.housing_cap is not None:
         f.housing_cap = p.housing_cap
+    if p.shared_household:
+        f.shared_household, f.adults = True, 1
     if p.shared_household_members is not None:
         f.shared_household_members = p.shared_household_members
-        f.adults = 1
+        f.shared_household, f.adults = True, 1
     elif p.adults == 2:
-        f.shared_household_members = None
+        f.shared_household_members, f.shared_household = None, False
     mapping = _merge_children(f, p)
     for key in p.removed_costs:
         f.costs.pop(key, None)
@@ -178,6 +192,8 @@ def _find(children: list[ChildFacts], m: ChildMention, taken: set[int]) -> int |
         return None
     if ref == "only" and len(children) == 1:
         return 0
+    if ref.startswith("index:") and int(ref[6:]) < len(children):
+        return int(ref[6:])
     return None
 
 
@@ -204,7 +220,7 @@ def _merge_children(f: Facts, p: ParsedFacts) -> dict[int, int]:
     """Apply the message's children; returns mention index → index in f.children."""
     full = limits().full_month_days
     mapping: dict[int, int] = {}
-    new = [(k, m) for k, m in enumerate(p.children) if m.new]
+    new = [(k, m) for k, m in enumerate(p.children) if m.new and not m.placeholder]
     refs = [(k, m) for k, m in enumerate(p.children) if not m.new]
     old = list(f.children or [])
     if p.no_children and not new:
@@ -282,7 +298,22 @@ def _merge_children(f: Facts, p: ParsedFacts) -> dict[int, int]:
         f.children = children
     children = f.children or []
     for k, m in refs:
-        hit = _find(children, m, set())
+        unknown_age = [i for i, c in enumerate(children) if c.age is None]
+        if m.age is not None and unknown_age and (m.ref or "") in ("youngest", "oldest",
+                                                                   "middle"):
+            hit: int | None = unknown_age[0]  # "tre barn … minsta (4 år)": the child not aged
+        else:
+            hit = _find(children, m, set())
+        if hit is None and m.age is not None and (m.ref or "").startswith(
+                ("youngest", "oldest", "middle", "son", "daughter", "only")):
+            # "minsta (4 år)" while the ages are still unknown: that child, or one more
+            unknown = [i for i, c in enumerate(children) if c.age is None]
+            if unknown:
+                hit = unknown[0]
+            elif f.children is not None and not old and not new:
+                children.append(ChildFacts())
+                f.children = children
+                hit = len(children) - 1
         if hit is None:
             if m.age is not None or m.days is not None or m.lunch is not None \
                     or m.in_school is not None or m.removed:
@@ -350,9 +381,11 @@ def missing(facts: Facts) -> list[str]:
     """The facts still to ask for, in the order they are asked."""
     lim = limits()
     out: list[str] = []
-    if facts.adults is None:
+    told = facts.told_anything_but_adults()
+    if facts.adults is None and not told:
         out.append("calc_adults")
-    if facts.children is None or any(c.age is None for c in facts.children):
+    if (facts.children is None and (facts.children_expected or not told)) \
+            or any(c.age is None for c in facts.children or []):
         out.append("calc_children")
     children = facts.children or []
     if any(c.part_time and c.days is None for c in children):
@@ -360,6 +393,8 @@ def missing(facts: Facts) -> list[str]:
     if any(c.age is not None and lim.school_age_from <= c.age <= lim.child_max_age
            and c.in_school is None for c in children):
         out.append("calc_in_school")
+    if facts.shared_household and facts.shared_household_members is None:
+        out.append("calc_household_size")
     if facts.has_salary() and facts.consecutive_months_with_support is None:
         out.append("calc_support_months")
     return out

@@ -36,7 +36,7 @@ from intake.tokens import Token, read
 
 Expecting = Literal[
     "calc_adults", "calc_children", "calc_children_days", "calc_in_school",
-    "calc_support_months", "calc_confirmed",
+    "calc_household_size", "calc_support_months", "calc_confirmed",
 ] | None
 
 MAX_AGE_READ = 99  # larger numbers after "barn" are not ages (the check asks again for 21–99)
@@ -64,6 +64,7 @@ class ChildMention:
     in_school: bool | None = None
     removed: bool = False
     group: int = 0
+    placeholder: bool = False  # "tre barn" before the children are named one by one
 
 
 @dataclass
@@ -104,6 +105,7 @@ class ParsedFacts:
     consecutive_months_with_support: int | None = None
     job_stimulus_months_used: int | None = None
     shared_household_members: int | None = None
+    shared_household: bool = False  # the hushållsgemenskap rule is named
     yes: bool = False
     no: bool = False
     unread: list[str] = field(default_factory=list)
@@ -133,6 +135,9 @@ class Known:
     partner_sex: Sex | None = None
     adults: int | None = None
     child_sexes: tuple[str | None, ...] = ()
+    child_ages: tuple[int | None, ...] = ()
+    child_with_salary: int | None = None  # index of the one child with a salary, if one
+    shared: bool = False  # a hushållsgemenskap is known
 
 
 # --------------------------------------------------------------------------- helpers
@@ -184,6 +189,7 @@ class _Reader:
         self.subject_child: set[int] = set()  # child mentions named by a role word
         self.mentions: list[tuple[int, str, tuple[int, ...]]] = []  # (token index, kind, kids)
         self.stored: dict[tuple, int] = {}  # fact → token index of the amount stored for it
+        self.amount_at: dict[int, tuple[Token, tuple[str, int | None]]] = {}  # amount → fact
 
     # ------------------------------------------------------------------ dates and noise
 
@@ -196,8 +202,10 @@ class _Reader:
                 t.used = True
             elif _c(t, "month"):
                 prev = _at(tokens, i - 1)
-                if _c(prev, "since") and self._support_in_part(i):
+                if _c(prev, "since"):
                     continue  # "bistånd sedan juni": read by months(), not the month computed
+                if not self._names_the_month(i):
+                    continue  # "hon flyttade in i oktober", "den kom i juni": no calculation
                 p.month = int((t.concept or "").split(":")[1])
                 t.used = True
                 nxt = _at(tokens, i + 1)
@@ -388,8 +396,12 @@ class _Reader:
             if t.kind == "aring" and not t.used:
                 t.used = True
                 age = int(t.value)  # type: ignore[arg-type]
-                if t.text.endswith(("en", "arna", "ens")):
+                named_here = any(m.new and m.age == age for m in p.children)
+                if t.text.endswith(("en", "arna", "ens")) and (
+                        named_here or age in self.known.child_ages
+                        or not self._count_pending()):
                     kid = self._ref_child(f"age:{age}", i)
+                    self._age_change(kid, i + 1)
                 else:
                     group += 1
                     kid = self._new_child(age, group)
@@ -418,11 +430,28 @@ class _Reader:
                 self.mentions.append((i, "child", (kid,)))
                 i += 1
                 continue
-            if _c(t, "child"):
-                i = self._child_word(i, group + 1)
+            if _c(t, "child") and not t.used:
+                self._child_word(i, group + 1)
                 group += 1
+                i += 1  # words inside the list's asides are read too ("(4-åringen går …)")
                 continue
             i += 1
+        self._fill_count()
+
+    def _count_pending(self) -> bool:
+        """A count of children was given ("tre barn") and not all of them are named yet."""
+        return any(m.placeholder for m in self.p.children)
+
+    def _fill_count(self) -> None:
+        """"tre barn: sonen 19 …, dottern 16 och sonen 11": the named children are the three,
+        the placeholders of the count are not more children."""
+        p = self.p
+        named = [m for m in p.children if m.new and not m.placeholder]
+        holders = [m for m in p.children if m.placeholder]
+        if p.child_count is not None and holders:
+            extra = max(0, p.child_count - len(named))
+            for k, m in enumerate(holders):
+                m.placeholder = k >= extra
 
     def _ref_child(self, ref: str, i: int, sex: str | None = None) -> int:
         self.p.children.append(ChildMention(ref=ref, new=False, sex=sex))  # type: ignore[arg-type]
@@ -435,7 +464,7 @@ class _Reader:
         tokens = self.tokens
         k = j
         while _word(_at(tokens, k), "är", "blir", "ska", "vara", "egentligen", "bara", ":",
-                    "fyller", "har", "fyllt", "nu", "på"):
+                    "fyller", "har", "fyllt", "nu", "på", "(", "alltså", "faktiskt"):
             k += 1
         age, after = self._age_of(k) if _at(tokens, k) else (None, k)
         if age is None:
@@ -459,6 +488,7 @@ class _Reader:
         """CHILD at tokens[i]: a count before it, ages after it, or a reference."""
         tokens, p = self.tokens, self.p
         t = tokens[i]
+        t.used = True
         before = _at(tokens, i - 1)
         count = None
         if _free_int(before, 20) and not _c(_at(tokens, i - 2), "noise"):
@@ -473,8 +503,9 @@ class _Reader:
         while (nxt := _at(tokens, j)) and (nxt.text in lexicon.CHILD_AGE_FILLERS
                                            or nxt.text in (",", "(")
                                            or _c(nxt, "child")) and j - i <= 4:
-            if _c(nxt, "child") and sex is None:
-                sex = _sex_of_child_word(nxt.text)
+            if _c(nxt, "child"):
+                sex = sex or _sex_of_child_word(nxt.text)
+                nxt.used = True
             j += 1
         kids, end = self._read_ages(j, group, sex)
         plural = t.text in lexicon.PLURAL_CHILD_WORDS or (count or 0) > 1
@@ -483,6 +514,7 @@ class _Reader:
                                                                          "tvillingarna"):
                 for _ in range(count - len(kids)):
                     kids.append(self._new_child(None, group))
+                    p.children[kids[-1]].placeholder = True
             elif t.text in ("tvillingar", "tvillingarna") and len(kids) == 1:
                 kids.append(self._new_child(p.children[kids[0]].age, group))
             if count is not None:
@@ -508,6 +540,8 @@ class _Reader:
                 self.mentions.append((i, "child", (kid,)))
             else:
                 kids = [self._new_child(None, group) for _ in range(count)]
+                for k in kids:
+                    p.children[k].placeholder = True
                 self.mentions.append((i, "child", tuple(kids)))
             return i + 1
         if plural:
@@ -536,6 +570,9 @@ class _Reader:
                 prev.used = True  # type: ignore[union-attr]
             if _c(t, "single"):
                 p.adults = 1
+            elif _c(t, "couple") and (self.known.shared or any(
+                    _c(x, "shared_household") for x in tokens)):
+                continue  # "hushållet är han, mamma och pappa": the parents, no partner
             elif _c(t, "couple"):
                 if negated or _neg_before(tokens, i):
                     p.adults = 1
@@ -601,6 +638,14 @@ class _Reader:
             return "partner"
         if a_sex is None:
             return "applicant"
+        single = self.p.adults == 1 or (self.p.adults is None and self.known.adults == 1)
+        if single:  # "ensamstående mamma …, han har tjänat": her son, not a partner
+            child_sex = "son" if sex == "m" else "dotter"
+            ref = ("son" if sex == "m" else "daughter") if self.known.child_with_salary is None \
+                else f"index:{self.known.child_with_salary}"
+            kid = self._ref_child(ref, i, child_sex)
+            self.mentions.append((i, "child", (kid,)))
+            return "child"
         return "partner"
 
     def _adult_age(self, i: int, role: str) -> None:
@@ -622,7 +667,9 @@ class _Reader:
                 unit.used = True  # type: ignore[union-attr]
 
     def fill_owners(self) -> None:
-        """Each token's person: the last subject mention before it in its sentence part."""
+        """Each token's person: the last subject mention before it in its sentence part.
+        Children joined by "och" ("sonen 12 och dottern 8 bor hos honom …") share the words
+        after them."""
         current: tuple[str, tuple[int, ...]] | None = None
         part = 0
         starts = {idx: (kind, kids) for idx, kind, kids in self.mentions}
@@ -630,11 +677,25 @@ class _Reader:
             if t.part != part:
                 part, current = t.part, None
             if k in starts:
-                current = starts[k]
-            if self.owner[k] is None:
+                new = starts[k]
+                if new[0] == "child" and current and current[0] == "child" \
+                        and self._joined(k):
+                    new = ("child", tuple(dict.fromkeys(current[1] + new[1])))
+                current = new
+            own = self.owner[k]
+            if own is None:
                 self.owner[k] = current
-            elif t.depth == 0 and self.owner[k] is not None:
-                current = self.owner[k]
+            elif t.depth == 0 and not (current and own[0] == current[0]
+                                       and set(own[1]) <= set(current[1])):
+                current = own
+
+    def _joined(self, k: int) -> bool:
+        """The child mention at k follows another child and "och" / "," only."""
+        j = k - 1
+        while j >= 0 and (self.tokens[j].kind in ("num", "aring") and self.tokens[j].used
+                          or _c(self.tokens[j], "year_unit")):
+            j -= 1
+        return _word(self.tokens[j], "och", "&", "samt") if j >= 0 else False
 
     # ------------------------------------------------------------------ child attributes
 
@@ -662,6 +723,10 @@ class _Reader:
         for i, t in enumerate(tokens):
             days: int | None = None
             part_time = False
+            if _c(t, "alternate_week", "full_time", "part_time") and _c(
+                    _at(tokens, i - 1), "negation", "correction_old"):
+                p.replaced.append(self.quote(i - 1, i))  # "…, inte varannan vecka"
+                continue
             if _c(t, "alternate_week"):
                 days, part_time = lim.alternate_week_days, True
             elif _c(t, "full_time"):
@@ -778,6 +843,27 @@ class _Reader:
                     and p.job_stimulus_months_used is None:
                 p.job_stimulus_months_used = 0
 
+    def _names_the_month(self, i: int) -> bool:
+        """A month name is the month computed when it leads its sentence part ("november 2024."),
+        carries a year, or follows för / gäller / avser / inför / beräkning / månad."""
+        tokens = self.tokens
+        prev, nxt = _at(tokens, i - 1), _at(tokens, i + 1)
+        if nxt is not None and nxt.kind == "num" and nxt.text.isdigit() and len(nxt.text) in (2, 4):
+            return True
+        if prev is None or prev.kind == "punct" or prev.part != tokens[i].part:
+            return True
+        triggers = ("för", "gäller", "avser", "inför", "beräkning", "beräkningen", "månad",
+                    "månaden", "ansökan", "ansöker", "söker", "period", "perioden", "avseende")
+        if prev.text in triggers or _c(prev, "month_unit"):
+            return True
+        if prev.text == "i":  # "i december", but not "flyttade in i oktober", "kom i juni"
+            clause = [t.text for t in tokens[:i] if t.clause == tokens[i].clause]
+            past = any(w.endswith(("ade", "de", "te")) or w in ("kom", "fick", "var", "blev",
+                                                                "gick", "in")
+                       for w in clause)
+            return not past
+        return False
+
     def _support_in_part(self, i: int) -> bool:
         part = self.tokens[i].part
         return any(_c(t, "support", "job_stimulus") for t in self.tokens if t.part == part)
@@ -822,7 +908,16 @@ class _Reader:
 
     def household(self) -> None:
         tokens, p = self.tokens, self.p
-        shared = any(_c(t, "shared_household") for t in tokens)
+        said = any(_c(t, "shared_household") and not self._about_a_child(i)
+                   for i, t in enumerate(tokens))
+        shared = said or self.known.shared
+        p.shared_household = said
+        if said:
+            # "dottern 22 bor kvar hos föräldrarna": the grown child is the applicant
+            lim = self.lim
+            for m in p.children:
+                if m.new and m.age is not None and m.age > lim.child_max_age:
+                    p.applicant_age, m.placeholder = m.age, True
         for i, t in enumerate(tokens):
             if not _c(t, "persons"):
                 continue
@@ -850,12 +945,53 @@ class _Reader:
                     if _free_int(_at(tokens, j), 100):
                         p.shared_household_members = int(tokens[j].value)  # type: ignore[arg-type]
                         tokens[j].used = True
-            if p.adults is None:
+            if p.shared_household_members is None:
+                p.shared_household_members = self._listed_members()
+            if p.shared_household_members is None:
+                for i, t in enumerate(tokens):  # "de är fyra som bor där", "totalt 4"
+                    if _word(t, "är", "totalt") and _free_int(_at(tokens, i + 1), 20) \
+                            and tokens[i + 1].value >= 2 and not _unit_after(tokens, i + 1) \
+                            and not _c(_at(tokens, i + 2), "cost", "income"):  # type: ignore[operator]
+                        p.shared_household_members = int(tokens[i + 1].value)  # type: ignore[arg-type]
+                        tokens[i + 1].used = True
+                        break
+            if said and p.adults is None:
                 p.adults = 1
-            if p.shared_household_members is not None and not p.children:
+            if p.shared_household_members is not None and not any(
+                    m.new and not m.placeholder for m in p.children):
                 p.no_children = True
 
     # ------------------------------------------------------------------ amounts
+
+    def _about_a_child(self, i: int) -> bool:
+        """"13-åringen bor hos pappan": words about a child (a grown child who applies is not)."""
+        own = self.owner[i]
+        if not own or own[0] not in ("child", "children"):
+            return False
+        ages = [self.p.children[c].age for c in own[1]]
+        return not ages or any(a is None or a <= self.lim.child_max_age for a in ages)
+
+    def _listed_members(self) -> int | None:
+        """"hushållet är han, mamma och pappa": the members listed after the household word."""
+        tokens = self.tokens
+        for i, t in enumerate(tokens):
+            if not _c(t, "household_word") or not _word(_at(tokens, i + 1), "är", ":"):
+                continue
+            items, words = 1, 0
+            for x in tokens[i + 2:]:
+                if x.part != t.part or x.kind == "num":
+                    break
+                if x.text in (",", "och", "&", "+"):
+                    items += 1
+                    words = 0
+                elif _c(x, "couple") and " och " in x.text:
+                    items += 1  # "mamma och pappa": two
+                else:
+                    words += 1
+                    if words > 3:
+                        return None
+            return items if items >= 2 else None
+        return None
 
     def _owner_of(self, k: int) -> tuple[str, int | None]:
         """Whose income the words at token k are: a person named in the same clause (or the
@@ -896,7 +1032,11 @@ class _Reader:
             owner = ("applicant", None)
         slot = (kind, key, owner) if kind == "income" else (kind, key)
         earlier = self.stored.get(slot)
-        if earlier is not None:  # the same fact twice in one message: the last value counts
+        person = self._person_between(earlier, self.tokens.index(num)) if earlier else None
+        if kind == "cost" and earlier is not None and person is not None \
+                and key in lexicon.PERSONAL_COSTS:
+            amount += p.costs.get(key, 0)  # "han a-kassa 160, hon a-kassa 150": both fees
+        elif earlier is not None:  # the same fact twice in one message: the last value counts
             p.replaced.append(self.quote(earlier, earlier))
         self.stored[slot] = self.tokens.index(num)
         if kind == "cost":
@@ -908,10 +1048,15 @@ class _Reader:
             k = self.tokens.index(num) + 1
             while _word(_at(self.tokens, k), "kr", "kronor", "i", "månaden", "netto"):
                 k += 1
-            if _word(_at(self.tokens, k), "för", "till", "åt") \
-                    and _c(_at(self.tokens, k + 1), "partner", "applicant"):
-                member, child = ("partner" if _c(self.tokens[k + 1], "partner")
-                                 else "applicant"), None  # "8 000 för maken"
+            if _c(_at(self.tokens, k), "each"):
+                k += 1
+            after = None
+            if _word(_at(self.tokens, k), "för", "till", "åt"):
+                after = self._person_at(k + 1)
+                if after is None and _c(_at(self.tokens, k + 1), "partner"):
+                    after = ("partner", None)
+            if after is not None:  # "8 000 för maken", "1 250 för 19-åringen"
+                member, child = after
             if member == "both":
                 member = "applicant"
             p.incomes = [x for x in p.incomes
@@ -919,6 +1064,8 @@ class _Reader:
             p.incomes.append(IncomeFact(key, amount, member, child))
         num.used = True
         target.used = True
+        self.amount_at[self.tokens.index(num)] = (target, (member, child) if kind == "income"
+                                                  else owner)
         self._old_value(self.tokens.index(num) + 1)
 
     def _skip_to_amount(self, i: int, max_words: int, cross_comma: bool
@@ -936,7 +1083,7 @@ class _Reader:
                 j = self._bracket_end(j)
                 continue
             if _free_num(t):
-                if _c(_at(tokens, j + 1), "percent"):  # "jobbar 50 %, får 9 400"
+                if _c(_at(tokens, j + 1), "percent", "persons"):  # "50 %", "för 3 personer"
                     j += 2
                     continue
                 if _unit_after(tokens, j):
@@ -991,9 +1138,10 @@ class _Reader:
             if not _free_num(t) or _unit_after(tokens, i):
                 continue
             j = i + 1
-            while (nxt := _at(tokens, j)) and nxt.kind in ("word", "punct") \
-                    and nxt.text in lexicon.FILLERS_AFTER_AMOUNT and j - i <= 4:
-                j += 1
+            while (nxt := _at(tokens, j)) and j - i <= 5 and (
+                    (nxt.kind in ("word", "punct") and nxt.text in lexicon.FILLERS_AFTER_AMOUNT)
+                    or (_c(nxt, "applicant", "partner") and _word(_at(tokens, j - 1), "till"))):
+                j += 1  # "1 500 till mamman för hyran"
             target = _at(tokens, j)
             if _is_target(target) and not target.used:  # type: ignore[union-attr]
                 self._store(target, t, self._owner_of(j))  # type: ignore[arg-type]
@@ -1018,7 +1166,53 @@ class _Reader:
                 j, person = self._skip_to_amount(i, 9, cross_comma=True)
                 if j is not None:
                     self._store(t, tokens[j], person or self._owner_of(i))
+        self._carry()
         self._earned_earlier()
+
+    def _carry(self) -> None:
+        """"1 250 för 19-åringen och 1 250 för 16-åringen": the next amount of a list is the same
+        fact for the next person; "1 250 vardera för 19-åringen och 16-åringen": one each."""
+        tokens = self.tokens
+        for i, t in enumerate(tokens):
+            if not (_free_num(t) and t.value >= 100 and not _unit_after(tokens, i)  # type: ignore[operator]
+                    and _word(_at(tokens, i - 1), "och", ",", "+", "samt")):
+                continue
+            for k in range(i - 2, max(-1, i - 8), -1):
+                if tokens[k].part != t.part or _is_target(tokens[k]):
+                    break
+                if k in self.amount_at:
+                    target, _ = self.amount_at[k]
+                    target.used = False
+                    self._store(target, t, self._person_after(i) or ("applicant", None))
+                    break
+        for k, (target, _owner) in list(self.amount_at.items()):
+            if not _c(_at(tokens, k + 1), "each"):
+                continue
+            tokens[k + 1].used = True
+            kind, _, key = (target.concept or "").partition(":")
+            people = [self._person_at(j) for j in range(k + 2, min(len(tokens), k + 10))
+                      if tokens[j].part == tokens[k].part]
+            people = [x for x in people if x is not None]
+            if kind != "income" or len(people) < 2:
+                continue
+            amount = to_kronor(tokens[k].value)  # type: ignore[arg-type]
+            for member, child in people[1:]:
+                self.p.incomes.append(IncomeFact(key, amount, member, child))
+
+    def _person_after(self, i: int) -> tuple[str, int | None] | None:
+        k = i + 1
+        while _word(_at(self.tokens, k), "kr", "kronor"):
+            k += 1
+        if _word(_at(self.tokens, k), "för", "till", "åt"):
+            return self._person_at(k + 1)
+        return None
+
+    def _person_between(self, a: int, b: int) -> str | None:
+        """Another adult named between two amounts of the same cost."""
+        for idx, kind, _ in self.mentions:
+            if a < idx < b and kind in ("applicant", "partner"):
+                return kind
+        return None
 
     def _last_target(self, i: int) -> Token | None:
         tokens = self.tokens
@@ -1032,11 +1226,11 @@ class _Reader:
     def _resp_owners(self, i: int) -> tuple[tuple[str, int | None], tuple[str, int | None]]:
         """The two persons a "resp" list is about: the last two named before it, in order."""
         named: list[tuple[str, int | None]] = []
-        for idx, kind, kids in self.mentions:
-            if idx < i + 8 and kind in ("applicant", "partner"):
+        for idx, kind, kids in sorted(self.mentions):
+            if idx < i and kind in ("applicant", "partner"):
                 if not named or named[-1][0] != kind:
                     named.append((kind, None))
-            elif idx < i + 8 and kind == "child" and len(kids) == 1:
+            elif idx < i and kind == "child" and len(kids) == 1:
                 named.append(("child", kids[0]))
         if len(named) >= 2:
             return named[-2], named[-1]
@@ -1056,17 +1250,27 @@ class _Reader:
             prev_words = {x.text for x in tokens[max(0, i - 3):i]}
             if not earlier and not ({"tjänat", "tjänade", "intjänat"} & prev_words):
                 continue
-            member, child = self._owner_of(i)
-            if member != "child":
-                kids = [c for c, m in enumerate(p.children) if m.new or m.ref]
-                subjects = [c for c in kids if c in self.subject_child]
-                if len(subjects) == 1:
+            own = self.owner[i]
+            if own and own[0] == "child" and len(own[1]) == 1:
+                child = own[1][0]
+            else:
+                subjects = [c for c in range(len(p.children)) if c in self.subject_child]
+                salaried = [x.child for x in p.incomes if x.member == "child"]
+                if len(set(salaried)) == 1:
+                    child = salaried[0]  # type: ignore[assignment]
+                elif len(subjects) == 1:
                     child = subjects[0]
+                elif self.known.child_with_salary is not None:
+                    child = self._ref_child(f"index:{self.known.child_with_salary}", i)
                 else:
                     continue
             t.used = True
             t.concept = "earlier"  # passed over by "extrajobb, har tjänat … och får 5 000"
             self.pending_earlier.append((child, to_kronor(t.value)))  # type: ignore[arg-type]
+            k = i + 1
+            while _c(_at(tokens, k), "earlier_this_year") or _word(_at(tokens, k), "kr"):
+                k += 1
+            self._old_value(k)
 
     def _earned_earlier(self) -> None:
         p = self.p
@@ -1083,15 +1287,22 @@ class _Reader:
     def negations(self) -> None:
         tokens, p = self.tokens, self.p
         for i, t in enumerate(tokens):
+            if _c(t, "no_cap"):  # "räkna på hela hyran", "rådrummet gäller till februari"
+                p.no_housing_cap = True
             if _c(t, "no_income"):
-                p.no_incomes = True
+                member, _child = self._owner_of(i)
+                if member == "partner":  # "hon har inga inkomster": hers only
+                    p.no_income_types += [(key, "partner") for key in self.lim.income_types]
+                else:
+                    p.no_incomes = True
             if _is_target(t) and not t.used:
                 prev = _at(tokens, i - 1)
                 nxt = _at(tokens, i + 1)
-                negated = _c(prev, "negation") and not _word(prev, "utan") or (
-                    _c(prev, "negation") and _word(prev, "utan"))
-                removed = _c(prev, "remove") or _c(_at(tokens, i - 2), "remove") or (
-                    nxt is not None and _c(nxt, "remove"))
+                negated = _c(prev, "negation")  # "ingen el", "utan el"
+                removed = any(_c(x, "remove") for x in tokens[max(0, i - 5):i]
+                              if x.clause == t.clause) or any(
+                    _c(x, "remove") for x in tokens[i + 1:i + 5]
+                    if x.clause == t.clause and x.part == t.part)
                 included = _c(nxt, "includes") or (_word(nxt, "är", ",", "(")
                                                    and _c(_at(tokens, i + 2), "includes"))
                 if _c(prev, "includes") and _c(t, "cost:electricity"):
@@ -1144,6 +1355,10 @@ class _Reader:
                 free[0].used = True
             elif words & {"en", "ett"}:
                 p.adults = 1
+        elif exp == "calc_household_size" and p.shared_household_members is None and free \
+                and 2 <= free[0].value <= 100:  # type: ignore[operator]
+            p.shared_household_members = int(free[0].value)  # type: ignore[arg-type]
+            free[0].used = True
         elif exp == "calc_in_school" and p.in_school is None:
             if p.yes:
                 p.in_school = True

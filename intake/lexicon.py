@@ -40,7 +40,9 @@ INCOMES: dict[str, tuple[str, ...]] = {
                "sommarjobb", "timanställd", "timanställning", "anställd", "lönen",
                "inkomst från jobbet", "lön från jobbet", "löneinkomst", "nettolönen",
                "deltidsjobb", "heltidsjobb", "jobbar deltid", "jobbar heltid", "nystartsjobb",
-               "lönebidrag", "tjänstgör", "vikarierar", "vikariat", "jobbat", "arbetat"),
+               "lönebidrag", "tjänstgör", "vikarierar", "vikariat", "jobbat", "arbetat",
+               "sommarjobbade", "jobbade", "extrajobbade", "arbetade", "sommarjobbar",
+               "helgjobb", "helgjobbar", "jobbar extra", "extraknäck"),
     "self_employment": ("egen firma", "näringsverksamhet", "eget företag", "enskild firma",
                         "egenföretagare", "firman"),
     "unemployment_benefit": ("a-kassa", "a-kasseersättning", "arbetslöshetsersättning",
@@ -73,6 +75,9 @@ INCOMES: dict[str, tuple[str, ...]] = {
     "purpose_grant": ("stipendium", "fondmedel", "stipendiet", "stipendier"),
     "loss_compensation": ("skadestånd", "skadeståndet"),
 }
+
+# Costs each adult has: named for two persons in one message, they add up.
+PERSONAL_COSTS = frozenset({"union_fee", "unemployment_fund", "work_travel"})
 
 # "a-kassa 150" next to other costs is the fee, "a-kassa 9 800" is the benefit: an amount
 # under this many kronor after a bare "a-kassa" is read as the fee (a reading heuristic of
@@ -126,7 +131,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "full_time": ("hela tiden", "hela månaden", "på heltid", "bor där jämt", "jämt",
                   "alla dagar", "hela veckan"),
     "part_time": ("varannan helg", "umgänge", "umgängesbarn", "delvis", "del av tiden",
-                  "del av månaden", "på umgänge", "umgås", "helger"),
+                  "del av månaden", "på umgänge", "umgås"),
+    "to_work": ("till jobbet", "till arbetet", "till och från jobbet", "till och från arbetet",
+                "på jobbet", "till skolan"),
+    "each": ("vardera", "styck", "per barn", "för båda", "per person", "var för sig"),
     "lunch": ("förskola", "förskolan", "dagis", "lunch på förskolan", "äter lunch",
               "lunch i förskolan", "förskolelunch", "lunch", "fsk", "förskolebarn",
               "dagiset"),
@@ -169,7 +177,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "remove": ("ta bort", "stryk", "ska bort", "strunta i", "tag bort", "plocka bort",
                "räkna inte med", "räkna bort", "ska inte med", "ta bort raden", "har upphört",
                "upphör", "upphört", "har slutat", "finns inte längre", "gäller inte längre",
-               "har dragits in", "är slut"),
+               "har dragits in", "är slut", "sagt upp", "har sagt upp", "avslutat",
+               "har avslutat", "gått ur", "har gått ur", "inte längre", "glöm", "glöm det",
+               "bortse från", "skippa"),
+    "no_cap": ("räkna på hela hyran", "hela hyran", "full hyra", "räkna på hela", "utan tak",
+               "inget tak", "ingen skälig hyra", "rådrummet gäller", "rådrummet löper"),
     "moves_out": ("flyttar ut", "flyttat ut", "har flyttat", "flyttar hemifrån", "separerat",
                   "har separerat", "separerade", "flyttat isär", "har flyttat isär",
                   "flyttat hemifrån", "bor inte kvar", "bor inte hemma längre",
@@ -212,6 +224,7 @@ FILLERS_BEFORE_AMOUNT = frozenset({
     "betalar", "ut", "kr", "nu", "numera", "bara", "också", "även", "de", "hans", "hennes",
     "sin", "sitt", "sina", ":", "-", "egentligen", "istället", "i stället", "ändrad", "till",
     "drygt", "knappt", "typ", "landar", "hamnar", "uppgår", "som", "hon", "han", "hen",
+    "till jobbet", "till arbetet", "till och från jobbet", "på jobbet", "fel", "rätt",
     "dom", "en", "ett", "för", "person", "vår", "er", "deras", "den", "det", "så", "=",
     "mån", "månaden", "varje", "hela", "sammantaget", "brutto", "tot", "ink", "inkl",
 })

@@ -27,6 +27,7 @@ from intake.limits import limits
 # The question (form slot) → the key of the transcript's "answers".
 ANSWER_KEYS = {"calc_adults": "adults", "calc_children": "children",
                "calc_children_days": "days", "calc_in_school": "in_school",
+               "calc_household_size": "household_size",
                "calc_support_months": "support_months"}
 ADULT_AGE_NOT_GIVEN = 21  # as actions/backends.py: adult amounts do not depend on the age
 YES = ("ja", "japp", "jo", "stämmer", "ja det stämmer", "korrekt", "ja, räkna")

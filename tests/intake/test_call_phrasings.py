@@ -1,0 +1,134 @@
+"""The phrasings of the intake issue, each with the household a caseworker meant (by hand)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from intake import Facts, merge, missing, parse, to_calculation_input
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def facts_of(*messages: str) -> Facts:
+    f = Facts()
+    for m in messages:
+        expecting = None if f.is_blank() else (missing(f) + ["calc_confirmed"])[0]
+        f = merge(f, parse(m, f, expecting=expecting, today=TODAY))
+    return f
+
+
+def children(f: Facts) -> list[tuple]:
+    return [(c.age, c.days or 30, c.lunch_at_preschool, c.in_school) for c in f.children or []]
+
+
+def incomes(f: Facts) -> list[tuple]:
+    return [(i.type, i.amount, i.member, i.earned_earlier_this_year) for i in f.incomes]
+
+
+@pytest.mark.parametrize(("messages", "expected"), [
+    (["ensamstående, barn 19 (går sista året, bor hemma), 15, 11 och 6"],
+     [(19, 30, None, True), (15, 30, None, None), (11, 30, None, None), (6, 30, None, None)]),
+    (["sambor. Barn: 19 år som går gymnasiet och bor hemma, 14 och 11"],
+     [(19, 30, None, True), (14, 30, None, None), (11, 30, None, None)]),
+    (["ensamst mamma, en 3-åring och en bebis på 5 månader"],
+     [(3, 30, None, None), (0, 30, None, None)]),
+    (["ensamstående pappa, barn 0 år (fyra månader)"], [(0, 30, None, None)]),
+    (["ensamstående mamma, sonen 4 bor hos henne hela tiden, dottern 12 är hos henne 10 dagar "
+      "i månaden"], [(4, 30, None, None), (12, 10, None, None)]),
+    (["sambor, hans dotter 8 varannan vecka, deras son 2 hela tiden"],
+     [(8, 15, None, None), (2, 30, None, None)]),
+    (["pappa, ensamstående. sonen 12 och dottern 8 bor hos honom varannan vecka"],
+     [(12, 15, None, None), (8, 15, None, None)]),
+    (["ensamst pappa, 3 barn: 14, 9 och 2 (yngsta på förskola, äter lunch där)"],
+     [(14, 30, None, None), (9, 30, None, None), (2, 30, True, None)]),
+    (["ensamstående, barn 3 och 7", "yngsta barnet är 2 år, inte 3"],
+     [(2, 30, None, None), (7, 30, None, None)]),
+    (["ensamstående, barnen 3,5 och 8"],
+     [(3, 30, None, None), (5, 30, None, None), (8, 30, None, None)]),
+    (["ensamstående, dottern 8 bor hos henne 50/50"], [(8, 15, None, None)]),
+    (["sambor, barn 19 som har slutat skolan och 12"], [(12, 30, None, None)]),
+])
+def test_children(messages, expected):
+    assert children(facts_of(*messages)) == expected
+
+
+@pytest.mark.parametrize(("messages", "costs"), [
+    (["ensamstående, arbetsresor (SL-kort) 970, hemförs 220, a-kassaavgift 150"],
+     {"work_travel": 970, "home_insurance": 220, "unemployment_fund": 150}),
+    (["ingen el (ingår i hyran), ensamstående, hyra 7000"], {"housing": 7000, "electricity": 0}),
+    (["ensamstående, barn 4 och 9, hyra 6 500, el 450", "hyran var fel, den är 6 900",
+      "elen var fel, det är 480"], {"housing": 6900, "electricity": 480}),
+    (["ensamstående, hemförsäkring 150, hyra 5000", "ta bort hemförsäkringen"],
+     {"housing": 5000}),
+    (["ensamst pappa, fack 230 + a-kassa 150"], {"union_fee": 230, "unemployment_fund": 150}),
+    (["sambor, han betalar fack 240 + a-kassa 160, hon a-kassa 150"],
+     {"union_fee": 240, "unemployment_fund": 310}),
+])
+def test_costs(messages, costs):
+    assert facts_of(*messages).costs == costs
+
+
+@pytest.mark.parametrize(("messages", "expected"), [
+    (["sambor utan barn, pension 6 800 resp 5 900"],
+     [("pension", 6800, "applicant", None), ("pension", 5900, "partner", None)]),
+    (["sambor, Båda jobbar: hon 9 400, han 12 100 efter skatt"],
+     [("salary", 9400, "applicant", None), ("salary", 12100, "partner", None)]),
+    (["ensamstående mamma, sonen 18 har extrajobb, har tjänat 56 000 tidigare i år och får "
+      "5 000 i december"], [("salary", 5000, "child:0", 56000)]),
+    (["ensamstående, barn 16, sonen har lön 5 000"], [("salary", 5000, "child:0", None)]),
+    (["ensamstående, a-kassa 9 200", "förlåt, a-kassan är 8 700, inte 9 200"],
+     [("unemployment_benefit", 8700, "applicant", None)]),
+    (["sambor, barn 3 och 7", "glömde: de får även bostadsbidrag 1 900"],
+     [("housing_allowance", 1900, "applicant", None)]),
+    (["ensamstående, jobbar 50 %, får 9 400 netto"], [("salary", 9400, "applicant", None)]),
+    (["ensamstående mamma 44 med två söner, 17 och 12. 17-åringen jobbar extra, 4 500 netto",
+      "rättelse: han har tjänat 56 000 tidigare i år, inte 38 000"],
+     [("salary", 4500, "child:0", 56000)]),
+    (["ensamstående, inga barn, a-kassa 9000", "a-kassan har upphört"], []),
+])
+def test_incomes_and_their_owners(messages, expected):
+    assert incomes(facts_of(*messages)) == expected
+
+
+def test_not_a_couple_and_the_shared_household_rule():
+    f = facts_of("han är inte sambo med någon, hyra 5000")
+    assert (f.adults, f.shared_household_members) == (1, None)
+    f = facts_of("bor hemma hos sina föräldrar, hushållet är tre personer")
+    assert (f.adults, f.shared_household_members, f.children) == (1, 3, [])
+    f = facts_of("son 23 bor kvar hemma hos föräldrarna. hushållet är han, mamma och pappa. "
+                 "aktivitetsstöd 5 400")
+    assert (f.adults, f.shared_household_members, f.applicant_age) == (1, 3, 23)
+    f = facts_of("dottern 21 bor hos sin mamma, hyra 1 500 till mamman")
+    assert missing(f) == ["calc_household_size"]
+    assert merge(f, parse("4", f, expecting="calc_household_size")).shared_household_members == 4
+
+
+def test_the_housing_cap_in_ordinary_words():
+    f = facts_of("ensamstående, hyra 8 000, vår skäliga boendekostnad för en person är 7 200")
+    assert (f.costs["housing"], f.housing_cap) == (8000, 7200)
+    f = facts_of("sambor, barn 11, hyra 11 400, skälig boendekostnad för 3 pers är 9 500",
+                 "glöm det där om skälig hyra, räkna på hela hyran")
+    assert (f.costs["housing"], f.housing_cap) == (11400, None)
+
+
+def test_months_in_words_and_months_with_support():
+    f = facts_of("ensamstående, jobbar, 9 400 netto, haft fs sedan juni, hyra 6000")
+    assert (f.month, f.consecutive_months_with_support) == (None, 6)  # December: Jun–Nov
+    assert facts_of("hon flyttade in i oktober, ensamstående, hyra 5000").month is None
+    f = facts_of("gäller april 2025, ensamstående, hyra 5 500")
+    assert (f.year, f.month) == (2025, 4)
+
+
+def test_what_is_not_said_about_the_household_counts_as_none_and_is_shown():
+    f = facts_of("kvinna 61, hyra 8 100, sjukersättning 11 200")
+    assert missing(f) == []
+    household = to_calculation_input(f, TODAY, 21)["household"]
+    assert (len(household["adults"]), household["children"]) == (1, [])
+    assert missing(facts_of("ensamstående")) == ["calc_children"]  # nothing else said: ask
+
+
+def test_every_number_not_read_is_quoted():
+    f = facts_of("ensamstående, hyra 7 200, el 450 ringde kl 14.30, 2 rok")
+    assert f.unread == ["ringde kl 14.30", "2 rok"]
