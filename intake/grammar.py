@@ -714,12 +714,9 @@ class _Reader:
     def attributes(self) -> None:
         tokens, p = self.tokens, self.p
         lim = self.lim
-        for i, t in enumerate(tokens):
-            if _c(t, "week_days"):  # "förskola 5 dagar/v": how often, not days of the month
-                before = _at(tokens, i - 1)
-                if _free_int(before, 7):
-                    before.used = True  # type: ignore[union-attr]
-                t.used = True
+        for t in tokens:
+            if _c(t, "week_days"):  # "förskola 5 dagar/v": how often, not days of the month;
+                t.used = True       # the number is quoted back as not read
         for i, t in enumerate(tokens):
             days: int | None = None
             part_time = False
