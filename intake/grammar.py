@@ -219,6 +219,10 @@ class _Reader:
                 if _free_int(prev, 31) and prev.text.isdigit():  # "12 mars": a date, not a fact
                     prev.used = True  # type: ignore[union-attr]
                     p.unread.append(self.quote(i - 1, i))
+            elif _c(t, "since"):
+                nxt = _at(tokens, i + 1)
+                if nxt is not None and nxt.kind == "num":
+                    nxt.concept = "since_year"  # "sambo sedan 2022": no month computed
             elif _c(t, "year_unit") or _word(t, "för", "under", "år", "gäller", "inför"):
                 nxt = _at(tokens, i + 1)
                 if _free_int(nxt) and 1990 <= nxt.value <= 2100 and nxt.text.isdigit():  # type: ignore[operator]
@@ -227,6 +231,7 @@ class _Reader:
         if p.year is None:
             for t in tokens:
                 if _free_int(t) and t.text.isdigit() and len(t.text) == 4 \
+                        and t.concept != "since_year" \
                         and self.lim.years[0] <= t.value <= self.lim.years[-1] + 1:  # type: ignore[operator]
                     nxt = _at(tokens, tokens.index(t) + 1)
                     if not (nxt and (nxt.text in ("kr", "kronor") or _is_target(nxt))):
@@ -399,7 +404,7 @@ class _Reader:
                 named_here = any(m.new and m.age == age for m in p.children)
                 if t.text.endswith(("en", "arna", "ens")) and (
                         named_here or age in self.known.child_ages
-                        or not self._count_pending()):
+                        or (self.known.child_ages and not self._count_pending())):
                     kid = self._ref_child(f"age:{age}", i)
                     self._age_change(kid, i + 1)
                 else:
@@ -521,6 +526,11 @@ class _Reader:
                 p.child_count = (p.child_count or 0) + count
             if len(kids) == 1 and not plural:
                 self.subject_child.add(kids[0])
+                same = [k for k, m in enumerate(p.children[:kids[0]])
+                        if m.new and m.age == p.children[kids[0]].age]
+                if same and count is None:  # "tre barn 16, 9 och 5 … sonen 16 har extrajobb"
+                    m = p.children[kids[0]]
+                    m.new, m.ref = False, f"age:{m.age}"
             self.mentions.append((i, "child", tuple(kids)))
             if len(kids) > 1:
                 # the words after the list are about all of its children
@@ -546,6 +556,18 @@ class _Reader:
             return i + 1
         if plural:
             self.mentions.append((i, "children", ()))
+            return i + 1
+        if t.depth and _word(_at(tokens, i - 1), "(") and self.owner[i - 2] \
+                and self.owner[i - 2][0] == "child" and sex:  # type: ignore[index]
+            for c in self.owner[i - 2][1]:  # type: ignore[index]  # "12-åringen (dotter)"
+                p.children[c].sex = sex  # type: ignore[assignment]
+            return i + 1
+        if not self.known.child_ages and not any(m.new for m in p.children) \
+                and not _word(before, *PREPOSITIONS) and not self.known.shared \
+                and not any(_c(x, "shared_household") for x in tokens):
+            kid = self._new_child(None, group, sex)  # "pappa, sonen bor hos honom": one child
+            self.subject_child.add(kid)
+            self.mentions.append((i, "child", (kid,)))
             return i + 1
         # "sonen", "dottern", "barnet": a child already known
         ref = {"son": "son", "dotter": "daughter"}.get(sex or "", "only")
@@ -614,8 +636,8 @@ class _Reader:
                 self.mentions.append((i, "both", ()))
                 if p.adults is None and known.adults is None:
                     p.adults = 2
-        if p.adults is None and (b_sex and known.partner_sex is None and couple_said):
-            p.adults = 2
+        if p.adults is None and b_sex and known.partner_sex is None and known.adults != 1:
+            p.adults = 2  # "han jobbar …, hon har föräldrapenning": two adults
         p.applicant_sex = a_sex if a_sex != known.applicant_sex else None
         p.partner_sex = b_sex if b_sex != known.partner_sex else None
         self.sexes = (a_sex, b_sex)
@@ -692,10 +714,11 @@ class _Reader:
     def _joined(self, k: int) -> bool:
         """The child mention at k follows another child and "och" / "," only."""
         j = k - 1
-        while j >= 0 and (self.tokens[j].kind in ("num", "aring") and self.tokens[j].used
-                          or _c(self.tokens[j], "year_unit")):
-            j -= 1
-        return _word(self.tokens[j], "och", "&", "samt") if j >= 0 else False
+        if not _word(_at(self.tokens, j), "och", "&", "samt"):
+            return False
+        before = _at(self.tokens, j - 1)  # the other child's age or word, right before "och"
+        return bool(before and ((before.kind in ("num", "aring") and before.used)
+                                or _c(before, "year_unit", "child")))
 
     # ------------------------------------------------------------------ child attributes
 
@@ -997,6 +1020,10 @@ class _Reader:
         in_aside = self.tokens[k].depth and own and own[0] == "child"
         named_here = any(self.tokens[idx].clause == self.tokens[k].clause and idx <= k
                          for idx, _, _ in self.mentions)
+        key = (self.tokens[k].concept or "").partition(":")[2]
+        if own and own[0] == "child" and len(own[1]) == 1 and own[1][0] in self.subject_child \
+                and key in lexicon.CHILD_INCOME_TYPES:
+            return "child", own[1][0]  # "sonen har extrajobb, lön 3 500": the son's
         if own is None or not (named_here or in_aside):
             return "applicant", None
         kind, kids = own
@@ -1018,8 +1045,10 @@ class _Reader:
                     return "child", kids[0]
         return None
 
-    def _store(self, target: Token, num: Token, owner: tuple[str, int | None]) -> None:
+    def _store(self, target: Token, num: Token, owner: tuple[str, int | None],
+               add: bool = False) -> None:
         p = self.p
+        num = self._total_of(num)
         kind, _, key = (target.concept or "").partition(":")
         amount = to_kronor(num.value)  # type: ignore[arg-type]
         if kind == "income" and key == "unemployment_benefit" and target.text.startswith(
@@ -1030,7 +1059,7 @@ class _Reader:
         slot = (kind, key, owner) if kind == "income" else (kind, key)
         earlier = self.stored.get(slot)
         person = self._person_between(earlier, self.tokens.index(num)) if earlier else None
-        if kind == "cost" and earlier is not None and person is not None \
+        if kind == "cost" and earlier is not None and (person is not None or add) \
                 and key in lexicon.PERSONAL_COSTS:
             amount += p.costs.get(key, 0)  # "han a-kassa 160, hon a-kassa 150": both fees
         elif earlier is not None:  # the same fact twice in one message: the last value counts
@@ -1047,8 +1076,10 @@ class _Reader:
                 k += 1
             if _c(_at(self.tokens, k), "each"):
                 k += 1
-            after = None
-            if _word(_at(self.tokens, k), "för", "till", "åt"):
+            after = self._genitive_owner(k)
+            if after is not None and getattr(self, "moved_from", None):
+                p.no_income_types.append((key, self.moved_from))
+            if after is None and _word(_at(self.tokens, k), "för", "till", "åt"):
                 after = self._person_at(k + 1)
                 if after is None and _c(_at(self.tokens, k + 1), "partner"):
                     after = ("partner", None)
@@ -1064,6 +1095,39 @@ class _Reader:
         self.amount_at[self.tokens.index(num)] = (target, (member, child) if kind == "income"
                                                   else owner)
         self._old_value(self.tokens.index(num) + 1)
+
+    def _total_of(self, num: Token) -> Token:
+        """"1 573 x 2 = 3 146": the total written after "=" is the amount."""
+        tokens = self.tokens
+        k = tokens.index(num)
+        op, factor, eq, total = (_at(tokens, k + d) for d in (1, 2, 3, 4))
+        if _word(op, "x", "*", "×", "gånger") and factor is not None and factor.kind == "num" \
+                and _word(eq, "=", "blir") and _free_num(total):
+            num.used = factor.used = True
+            self.p.replaced.append(self.quote(k, k + 2))  # the product, read as its total
+            return total  # type: ignore[return-value]
+        return num
+
+    def _genitive_owner(self, k: int) -> tuple[str, int | None] | None:
+        """"lönen 5 000 är sonens, inte hennes": whose the amount is, named after it."""
+        tokens = self.tokens
+        if not _word(_at(tokens, k), "är"):
+            return None
+        t = _at(tokens, k + 1)
+        if t is None:
+            return None
+        if t.text in lexicon.GENITIVE_CHILD:
+            sex = lexicon.GENITIVE_CHILD[t.text]
+            ref = {"son": "son", "dotter": "daughter"}.get(sex or "", "only")
+            kid = self._ref_child(ref, k + 1, sex)
+            t.used = True
+            nxt = _at(tokens, k + 2)
+            k2 = k + 3 if _word(nxt, ",") else k + 2
+            if _c(_at(tokens, k2), "negation") and _at(tokens, k2 + 1) is not None \
+                    and tokens[k2 + 1].text in lexicon.GENITIVE_ADULT:
+                self.moved_from = "applicant"  # "…, inte hennes"
+            return "child", kid
+        return None
 
     def _skip_to_amount(self, i: int, max_words: int, cross_comma: bool
                         ) -> tuple[int | None, tuple[str, int | None] | None]:
@@ -1122,7 +1186,7 @@ class _Reader:
                         first, other = self._resp_owners(i)
                         self._store(t, tokens[j], first)
                         t.used = False
-                        self._store(t, second, other)  # type: ignore[arg-type]
+                        self._store(t, second, other, add=True)  # type: ignore[arg-type]
                         sep.used = True  # type: ignore[union-attr]
         # KEYWORD {filler | aside | person} AMOUNT
         for i, t in enumerate(tokens):
@@ -1136,8 +1200,10 @@ class _Reader:
                 continue
             j = i + 1
             while (nxt := _at(tokens, j)) and j - i <= 5 and (
-                    (nxt.kind in ("word", "punct") and nxt.text in lexicon.FILLERS_AFTER_AMOUNT)
-                    or (_c(nxt, "applicant", "partner") and _word(_at(tokens, j - 1), "till"))):
+                    (nxt.kind in ("word", "punct", "concept") and not _is_target(nxt)
+                     and nxt.text in lexicon.FILLERS_AFTER_AMOUNT)
+                    or (_c(nxt, "applicant", "partner", "child")
+                        and _word(_at(tokens, j - 1), "till"))):
                 j += 1  # "1 500 till mamman för hyran"
             target = _at(tokens, j)
             if _is_target(target) and not target.used:  # type: ignore[union-attr]
@@ -1180,7 +1246,8 @@ class _Reader:
                 if k in self.amount_at:
                     target, _ = self.amount_at[k]
                     target.used = False
-                    self._store(target, t, self._person_after(i) or ("applicant", None))
+                    self._store(target, t, self._person_after(i) or ("applicant", None),
+                                add=_word(_at(tokens, i - 1), "+", "och"))
                     break
         for k, (target, _owner) in list(self.amount_at.items()):
             if not _c(_at(tokens, k + 1), "each"):
@@ -1330,7 +1397,8 @@ class _Reader:
         p.yes = bool(words & YES_WORDS)
         p.no = bool(words & {"nej", "nä"})
         free = [t for t in tokens if _free_int(t)]
-        if exp == "calc_children" and not p.children and p.child_count is None:
+        if exp == "calc_children" and not any(m.new for m in p.children) \
+                and p.child_count is None:
             if free and all(t.value <= MAX_AGE_READ for t in free):  # type: ignore[operator]
                 self._read_ages(tokens.index(free[0]), 99, None)
             elif words & NO_WORDS:

@@ -16,7 +16,9 @@ COSTS: dict[str, tuple[str, ...]] = {
     "housing": ("hyra", "hyreskostnad", "boendekostnad", "bostadskostnad", "boende",
                 "månadsavgift", "avgift", "bostadsrättsavgift", "hyresavgift", "brf-avgift",
                 "brf avgift", "avgift till brf", "avgiften till föreningen", "hyr",
-                "bostadsrättsavg", "boendekostn"),
+                "bostadsrättsavg", "boendekostn", "andrahandskontrakt", "andrahandshyra",
+                "hyra i andra hand", "förstahandskontrakt", "hyran i andra hand", "till hyran",
+                "för boendet", "i hyra", "till boendet"),
     "electricity": ("el", "elkostnad", "hushållsel", "elräkning", "ström", "elavgift",
                     "elavtal", "elförbrukning"),
     "work_travel": ("arbetsresor", "arbetsresa", "resekostnad", "resekostnader", "busskort",
@@ -76,6 +78,16 @@ INCOMES: dict[str, tuple[str, ...]] = {
     "loss_compensation": ("skadestånd", "skadeståndet"),
 }
 
+# Incomes a child of the household can have: "sonen har extrajobb, lön 3 500" is the son's.
+CHILD_INCOME_TYPES = frozenset({"salary", "self_employment", "study_grant", "purpose_grant",
+                                "leisure_card", "student_aid"})
+# Genitives that name whose an amount is ("lönen är sonens").
+GENITIVE_CHILD = {"sonens": "son", "dotterns": "dotter", "barnets": None, "pojkens": "son",
+                  "flickans": "dotter"}
+GENITIVE_ADULT = {"hennes": "f", "hans": "m", "mammans": "f", "pappans": "m",
+                  "sökandens": None, "sambons": "partner", "makens": "partner",
+                  "makans": "partner"}
+
 # Costs each adult has: named for two persons in one message, they add up.
 PERSONAL_COSTS = frozenset({"union_fee", "unemployment_fund", "work_travel"})
 
@@ -114,7 +126,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "spädbarn", "tonåring", "barnet", "barnen", "flicka", "flickan", "pojke",
               "pojken", "bebisen", "ungdom", "ungdomen", "grabben", "tjejen", "killen",
               "tvillingar", "tvillingarna", "ungar", "ungarna", "kid", "kids", "bebbe",
-              "lillebror", "lillasyster", "storebror", "storasyster", "flickor", "pojkar"),
+              "flickor", "pojkar"),
+    # siblings of a grown child who applies: members of the household, not children of it
+    "sibling": ("lillebror", "lillasyster", "storebror", "storasyster", "småsyskon", "syskon",
+                "bror", "syster", "brodern", "systern"),
     "child_ref": ("yngsta", "yngste", "äldsta", "äldste", "mellersta", "minsta", "lillen",
                   "den lilla", "mellanbarnet"),
     "newborn": ("nyfödd", "nyfödda", "nyfödd bebis", "nyfött"),
@@ -131,7 +146,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "full_time": ("hela tiden", "hela månaden", "på heltid", "bor där jämt", "jämt",
                   "alla dagar", "hela veckan"),
     "part_time": ("varannan helg", "umgänge", "umgängesbarn", "delvis", "del av tiden",
-                  "del av månaden", "på umgänge", "umgås"),
+                  "del av månaden", "på umgänge", "umgås", "ibland", "då och då",
+                  "vissa helger", "på helgerna", "helgumgänge"),
     "to_work": ("till jobbet", "till arbetet", "till och från jobbet", "till och från arbetet",
                 "på jobbet", "till skolan"),
     "each": ("vardera", "styck", "per barn", "för båda", "per person", "var för sig"),
@@ -164,7 +180,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                          "med sina föräldrar", "med föräldrarna", "bor med föräldrarna",
                          "hos sin mor", "hos sin far", "hos sina föräldrar",
                          "bor med sin mamma", "bor med sin pappa", "hemma hos mamma",
-                         "hemma hos pappa", "i föräldrarnas lägenhet", "hos föräldrar"),
+                         "hemma hos pappa", "i föräldrarnas lägenhet", "hos föräldrar",
+                         "bor hos sin dotter", "bor hos sin son", "bor hos sin vuxna dotter",
+                         "bor hos sin vuxne son", "bor hos sin vuxna son", "bor hos sina barn",
+                         "bor hos sin syster", "bor hos sin bror", "bor med sin syster",
+                         "bor med sin bror", "bor hemma hos mamma och", "bor hemma hos pappa och"),
     "household_word": ("hushållet", "hushåll", "totalt i hushållet", "i hushållet"),
     "persons": ("personer", "medlemmar", "person", "pers", "st"),
     "negation": ("ingen", "inga", "inget", "utan", "saknar", "inte", "ej", "aldrig"),
@@ -208,10 +228,8 @@ FEMALE = frozenset({"hon", "mamma", "mamman", "kvinna", "kvinnan", "frun", "hust
                     "mor", "modern", "hans fru", "hans hustru", "hans maka", "flickvännen"})
 MALE = frozenset({"han", "pappa", "pappan", "man", "mannen", "maken", "hennes man", "far",
                   "fadern", "hennes make", "pojkvännen"})
-SON_WORDS = frozenset({"son", "sonen", "pojke", "pojken", "grabben", "killen", "lillebror",
-                       "storebror"})
-DAUGHTER_WORDS = frozenset({"dotter", "dottern", "flicka", "flickan", "tjejen",
-                            "lillasyster", "storasyster"})
+SON_WORDS = frozenset({"son", "sonen", "pojke", "pojken", "grabben", "killen"})
+DAUGHTER_WORDS = frozenset({"dotter", "dottern", "flicka", "flickan", "tjejen"})
 # Object pronouns ("bor hos henne") name where a child lives, not whose fact follows.
 OBJECT_PRONOUNS = frozenset({"henne", "honom", "dem", "dom", "sig", "oss", "mig"})
 PLURAL_CHILD_WORDS = frozenset({"barn", "barnen", "söner", "döttrar", "tvillingar",
@@ -230,9 +248,10 @@ FILLERS_BEFORE_AMOUNT = frozenset({
 })
 # Words allowed between an amount and the word it belongs to ("7 200 kr i hyra").
 FILLERS_AFTER_AMOUNT = frozenset({
+    "hemma", "varje", "totalt", "i månaden", "per månad", "/mån",
     "kr", "kronor", "sek", "kr/mån", "i", "för", "på", "från", "av", "till", "per", "mån",
     "månaden", "som", "in", "avser", "/", "-", ":", "netto", "efter", "skatt", "kr/månad",
-    ":-", "i månaden", "varje", "månad",
+    ":-", "månad",
 })
 LIST_SEPARATORS = frozenset({",", "och", "&", "samt", "+", "o", "/"})
 CHILD_AGE_FILLERS = frozenset({"på", "som", "är", "i", "åldern", "åldrarna", ":", "med",

@@ -50,6 +50,8 @@ _TOKEN = re.compile(
     r"""
     (?P<ym>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?!\d)
    |(?P<aring>\d{1,2})\s?-?\s?åring(?:ar|en|arna|ens)?\b
+   |(?P<aringw>(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton
+       |femton|sexton|sjutton|arton|nitton|tjugo))-?åring(?:ar|en|arna|ens)?\b
    |(?P<num>\d{1,3}(?:(?:\ |\.)\d{3})+(?![\d])|\d+(?:[,.]\d{1,2})?(?!\d))
    |(?P<word>[a-zåäöéü]+(?:[-/][a-zåäöéü]+)*\.?)
    |(?P<punct>[,;.!?:()/&+=\[\]\n%])
@@ -87,6 +89,10 @@ def tokenize(text: str) -> list[Token]:
             raw.append(Token("num", s, parse_digits(s), start=m.start(), end=m.end()))
         elif kind == "aring":
             raw.append(Token("aring", m.group(0), Decimal(s), start=m.start(), end=m.end()))
+        elif kind == "aringw":  # "sjuåringen", "tvååringen"
+            value = 1 if s in ("en", "ett") else parse_number_word(s)
+            raw.append(Token("aring", m.group(0), Decimal(value or 0), start=m.start(),
+                             end=m.end()))
         elif kind == "word" and s.endswith(".") and s not in _ABBREVIATIONS_WITH_DOT:
             # a word at the end of a sentence: the word, then the full stop
             raw.append(Token("word", s[:-1], start=m.start(), end=m.end() - 1))
@@ -169,6 +175,35 @@ def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@cache
+def _typo_index() -> dict[str, str]:
+    """One-word cost and income phrases of 7+ letters, by themselves and each one-letter
+    deletion: a typed word within one edit ("sjukersätning", "underhållstöd") finds them."""
+    index: dict[str, str] = {}
+    for concept_kind, table in (("cost", lexicon.COSTS), ("income", lexicon.INCOMES)):
+        for key, phrases in table.items():
+            for phrase in phrases:
+                if " " in phrase or len(phrase) < 7:
+                    continue
+                for form in {phrase, *_deletions(phrase)}:
+                    index.setdefault(form, f"{concept_kind}:{key}")
+    return index
+
+
+def _typo_concept(word: str) -> str | None:
+    if len(word) < 6:
+        return None
+    index = _typo_index()
+    for form in (word, *_deletions(word)):
+        if form in index:
+            return index[form]
+    return None
+
+
 def _word_match(token: str, word: str) -> int:
     """2 for an exact match, 1 for the word plus an inflection suffix, 0 otherwise."""
     if token == word:
@@ -197,6 +232,8 @@ def tag_concepts(tokens: list[Token]) -> list[Token]:
                 exact = min(scores)
                 if best is None or (n, exact) > best[:2]:
                     best = (n, exact, concept)
+        if best is None and first.kind == "word" and (typo := _typo_concept(first.text)):
+            best = (1, 1, typo)
         if best:
             n = best[0]
             text = " ".join(t.text for t in tokens[i:i + n])
