@@ -42,7 +42,8 @@ def _with_changes(text: str, changed: str | None) -> str:
 
 
 def _complete(facts: Facts) -> bool:
-    return facts.adults is not None and not missing(facts)
+    """Nothing left to ask (adults not named count as one when other facts were given)."""
+    return not facts.is_blank() and not missing(facts)
 
 
 def correction_after_result(dispatcher: CollectingDispatcher,

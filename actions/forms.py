@@ -188,6 +188,8 @@ class AskChildren(AskSlot):
     slot = "calc_children"
 
     def question(self, facts: Facts) -> str:
+        if facts.children and len(facts.children) == 1:
+            return 'Hur gammalt är barnet? Skriv åldern, t.ex. "4 år" eller "5 månader".'
         if facts.children:
             return (f"Hur gamla är barnen? Jag behöver {len(facts.children)} åldrar, "
                     't.ex. "4, 9 och 12".')

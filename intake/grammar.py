@@ -557,10 +557,10 @@ class _Reader:
         if plural:
             self.mentions.append((i, "children", ()))
             return i + 1
-        if t.depth and _word(_at(tokens, i - 1), "(") and self.owner[i - 2] \
-                and self.owner[i - 2][0] == "child" and sex:  # type: ignore[index]
-            for c in self.owner[i - 2][1]:  # type: ignore[index]  # "12-åringen (dotter)"
-                p.children[c].sex = sex  # type: ignore[assignment]
+        just_named = [kids for idx, kind, kids in self.mentions
+                      if idx == i - 2 and kind == "child" and len(kids) == 1]
+        if t.depth and _word(_at(tokens, i - 1), "(") and just_named and sex:
+            p.children[just_named[0][0]].sex = sex  # type: ignore[assignment]  # "12-åringen (dotter)"
             return i + 1
         if not self.known.child_ages and not any(m.new for m in p.children) \
                 and not _word(before, *PREPOSITIONS) and not self.known.shared \

@@ -71,3 +71,12 @@ def test_explanation_is_the_calculators_plain_words():
                                                    "calc_confirmed": True})
     assert message["text"].endswith(
         "Försörjningsstödet blir 20 360 kr − 9 800 kr = 10 560 kr för månaden.")
+
+
+def test_a_household_with_no_adult_word_is_computed_as_one_adult_after_yes():
+    # "man 38, inga barn, hyra 6 100, sjukpenning 8 800": no partner named → one adult (shown in
+    # the summary). 2026: 3 940 + 1 280 = 5 220 + 6 100 − 8 800 = 2 520.
+    facts = {"year": 2026, "month": 12, "children": [], "costs": {"housing": 6100},
+             "incomes": [{"type": "sickness_benefit", "amount": 8800}]}
+    events, messages = run(ActionCalculate(), {"facts": facts, "calc_confirmed": True})
+    assert messages[0]["custom"]["calculation"]["forsorjningsstod"] == 2_520
