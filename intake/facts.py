@@ -128,6 +128,8 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
         f.shared_household, f.adults = True, 1
     elif p.adults == 2:
         f.shared_household_members, f.shared_household = None, False
+    if p.children_mentioned and f.children is None:
+        f.children_expected = True  # "sambor med barn": ask for the ages
     mapping = _merge_children(f, p)
     for key in p.removed_costs:
         f.costs.pop(key, None)
@@ -139,6 +141,7 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
                      if not (i.type == key and (member is None or i.member == member
                                                 or (member == "child"
                                                     and i.member.startswith("child"))))]
+    added: set[tuple[str, str]] = set()  # (type, member) this message gave: all of them count
     for inc in p.incomes:
         if inc.member == "child":
             index = mapping.get(inc.child) if inc.child is not None else None
@@ -148,7 +151,9 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
             member = f"child:{index}"
         else:
             member = inc.member
-        old = next((i for i in f.incomes if i.type == inc.type and i.member == member), None)
+        old = None if (inc.type, member) in added else next(
+            (i for i in f.incomes if i.type == inc.type and i.member == member), None)
+        added.add((inc.type, member))
         earlier = inc.earned_earlier_this_year
         if old is not None and earlier is None:
             earlier = old.earned_earlier_this_year

@@ -90,6 +90,7 @@ class ParsedFacts:
     children: list[ChildMention] = field(default_factory=list)
     child_count: int | None = None
     no_children: bool = False
+    children_mentioned: bool = False  # "med barn", "barnen" with no count or age
     # a child attribute with no child named in the message: for the children already known
     days: int | None = None
     part_time: bool = False
@@ -238,8 +239,7 @@ class _Reader:
                         p.year = int(t.value)  # type: ignore[arg-type]
                         t.used = True
                         break
-        if p.month is not None and p.year is None:
-            p.year = self.today.year
+        # a month without a year keeps the year already known (else this year, see facts.py)
 
     def noise(self) -> None:
         """Times, flat numbers, rooms: quoted back as not read, never used as a fact."""
@@ -278,6 +278,10 @@ class _Reader:
             return (value // 12 if "veck" not in nxt.text else 0), i + 2  # type: ignore[union-attr]
         if _c(nxt, "year_unit"):
             nxt.used = True  # type: ignore[union-attr]
+            more, unit = _at(tokens, i + 2), _at(tokens, i + 3)
+            if _free_int(more, 11) and _c(unit, "month_unit"):  # "2 år 5 mån"
+                more.used = unit.used = True  # type: ignore[union-attr]
+                return value, i + 4
             return value, i + 2
         return value, i + 1
 
@@ -317,7 +321,8 @@ class _Reader:
         if _word(nxt, "en", "ett"):
             k += 1
         cand = _at(tokens, k)
-        if not _free_int(cand, MAX_AGE_READ):
+        if not _free_int(cand, MAX_AGE_READ) and not (
+                _free_num(cand, MAX_AGE_READ) and _c(_at(tokens, k + 1), "year_unit")):
             return False
         after = _at(tokens, k + 1)
         return not (after and (after.text in ("kr", "kronor") or _is_target(after)
@@ -441,7 +446,69 @@ class _Reader:
                 i += 1  # words inside the list's asides are read too ("(4-åringen går …)")
                 continue
             i += 1
+        self._possessive_counts(group)
         self._fill_count()
+
+    def _possessive_counts(self, group: int) -> None:
+        """"hans två: 14 och 11 varannan vecka": children named by a count after his/her."""
+        tokens = self.tokens
+        for i, t in enumerate(tokens):
+            n, colon = _at(tokens, i + 1), _at(tokens, i + 2)
+            if t.text in lexicon.POSSESSIVES and _free_int(n, 10) and _word(colon, ":", ",") \
+                    and _free_int(_at(tokens, i + 3), MAX_AGE_READ):
+                n.used = True  # type: ignore[union-attr]
+                group += 1
+                kids, _ = self._read_ages(i + 3, group, None)
+                if len(kids) > 1:
+                    self.mentions.append((i, "child", tuple(kids)))
+                    k = i + 3
+                    while k < len(tokens) and tokens[k].part == t.part \
+                            and not _c(tokens[k], "applicant", "partner", "child", "child_ref"):
+                        if self.owner[k] is None or tokens[k].kind != "num":
+                            self.owner[k] = ("child", tuple(kids))
+                        k += 1
+
+    def _colon_ages(self, i: int, kids: list[int], group: int) -> None:
+        """"3 barn som är hos honom varannan helg, ca 4 dygn i månaden: 12, 9 och 4"."""
+        tokens = self.tokens
+        for k in range(i + 1, min(len(tokens), i + 20)):
+            if tokens[k].part != tokens[i].part:
+                return
+            if _word(tokens[k], ":") and _free_int(_at(tokens, k + 1), MAX_AGE_READ):
+                probe = [x.used for x in tokens]
+                ages_at = len(self.p.children)
+                found, _ = self._read_ages(k + 1, group, None)
+                if len(found) == len(kids):
+                    for kid, new in zip(kids, found, strict=True):
+                        self.p.children[kid].age = self.p.children[new].age
+                        self.p.children[kid].placeholder = False
+                    del self.p.children[ages_at:]
+                    for x in range(k + 1, len(tokens)):
+                        if self.owner[x] and self.owner[x][0] == "child" and any(  # type: ignore[index]
+                                c >= ages_at for c in self.owner[x][1]):  # type: ignore[index]
+                            self.owner[x] = None
+                else:
+                    for x, used in zip(tokens, probe, strict=True):
+                        x.used = used
+                    del self.p.children[ages_at:]
+                return
+
+    def _answer_ages(self) -> None:
+        """The reply to "Hur gamla är barnen?": "4 och 9", "två: 4 år (förskola) och 7 mån"."""
+        tokens, p = self.tokens, self.p
+        if self.expecting != "calc_children" or any(m.new for m in p.children) \
+                or p.child_count is not None:
+            return
+        free = [t for t in tokens if _free_int(t)]
+        if not free or any(t.value > MAX_AGE_READ for t in free):  # type: ignore[operator]
+            return
+        start = tokens.index(free[0])
+        if _word(_at(tokens, start + 1), ":") and len(free) > 1:
+            free[0].used = True  # "två: 4 år och 7 mån": the count, then the ages
+            start = tokens.index(free[1])
+        kids, _ = self._read_ages(start, 99, None)
+        if kids:
+            self.mentions.append((start, "child", tuple(kids)))
 
     def _count_pending(self) -> bool:
         """A count of children was given ("tre barn") and not all of them are named yet."""
@@ -495,6 +562,8 @@ class _Reader:
         t = tokens[i]
         t.used = True
         before = _at(tokens, i - 1)
+        if before is not None and before.text in lexicon.COUNT_ADJECTIVES:
+            before = _at(tokens, i - 2)  # "två små barn"
         count = None
         if _free_int(before, 20) and not _c(_at(tokens, i - 2), "noise"):
             count = int(before.value)  # type: ignore[union-attr,arg-type]
@@ -505,23 +574,28 @@ class _Reader:
             count = 2
         sex = _sex_of_child_word(t.text)
         j = i + 1
+        twins = t.text in ("tvillingar", "tvillingarna")
         while (nxt := _at(tokens, j)) and (nxt.text in lexicon.CHILD_AGE_FILLERS
                                            or nxt.text in (",", "(")
-                                           or _c(nxt, "child")) and j - i <= 4:
+                                           or _c(nxt, "child", "month")
+                                           or (nxt.kind == "num" and nxt.used)) and j - i <= 6:
             if _c(nxt, "child"):
                 sex = sex or _sex_of_child_word(nxt.text)
+                twins = twins or nxt.text in ("tvillingar", "tvillingarna")
                 nxt.used = True
             j += 1
         kids, end = self._read_ages(j, group, sex)
         plural = t.text in lexicon.PLURAL_CHILD_WORDS or (count or 0) > 1
+        if kids and twins:  # "tvillingar 2 år": two children of that age, one in words
+            twin = self._new_child(p.children[kids[0]].age, group)
+            self.owner = [("child", (kids[0], twin)) if o == ("child", (kids[0],)) else o
+                          for o in self.owner]
+            kids.insert(1, twin)
         if kids:
-            if count is not None and count > len(kids) and t.text not in ("tvillingar",
-                                                                         "tvillingarna"):
+            if count is not None and count > len(kids):
                 for _ in range(count - len(kids)):
                     kids.append(self._new_child(None, group))
                     p.children[kids[-1]].placeholder = True
-            elif t.text in ("tvillingar", "tvillingarna") and len(kids) == 1:
-                kids.append(self._new_child(p.children[kids[0]].age, group))
             if count is not None:
                 p.child_count = (p.child_count or 0) + count
             if len(kids) == 1 and not plural:
@@ -553,9 +627,12 @@ class _Reader:
                 for k in kids:
                     p.children[k].placeholder = True
                 self.mentions.append((i, "child", tuple(kids)))
+                self._colon_ages(i, kids, group)
             return i + 1
         if plural:
             self.mentions.append((i, "children", ()))
+            if not _c(before, "negation") and not _word(before, "inga", "utan", "ingen"):
+                p.children_mentioned = True  # "sambor med barn": their ages are asked
             return i + 1
         just_named = [kids for idx, kind, kids in self.mentions
                       if idx == i - 2 and kind == "child" and len(kids) == 1]
@@ -737,10 +814,21 @@ class _Reader:
     def attributes(self) -> None:
         tokens, p = self.tokens, self.p
         lim = self.lim
-        for t in tokens:
-            if _c(t, "week_days"):  # "förskola 5 dagar/v": how often, not days of the month;
-                t.used = True       # the number is quoted back as not read
+        weekly_days: list[tuple[int, int]] = []
         for i, t in enumerate(tokens):
+            weekly = _c(t, "week_days") or (_c(t, "day_unit") and any(
+                _c(x, "lunch") for x in tokens[max(0, i - 3):i]))
+            if not weekly:
+                continue
+            t.used = True  # "förskola 5 dagar (i veckan)": how often, not days of the month
+            before = _at(tokens, i - 1)
+            if _free_int(before, 7):
+                before.used = True  # type: ignore[union-attr]
+                self.p.replaced.append(self.quote(i - 1, i))
+                weekly_days.append((i, int(before.value)))  # type: ignore[union-attr,arg-type]
+        for i, t in enumerate(tokens):
+            if t.used and _c(t, "day_unit"):
+                continue
             days: int | None = None
             part_time = False
             if _c(t, "alternate_week", "full_time", "part_time") and _c(
@@ -769,7 +857,11 @@ class _Reader:
                 else:
                     continue
             elif _c(t, "lunch"):
-                self._flag(i, "lunch", not _negated(tokens, i))
+                if not _c(_at(tokens, i - 1), "no_lunch"):  # "inte lunch på förskolan"
+                    self._flag(i, "lunch", not _negated(tokens, i))
+                continue
+            elif _c(t, "no_lunch"):  # "äter hemma"
+                self._flag(i, "lunch", False)
                 continue
             elif _c(t, "in_school"):
                 self._flag(i, "in_school", not _negated(tokens, i))
@@ -807,6 +899,12 @@ class _Reader:
                     m.days, m.part_time = days, days < lim.full_month_days
                 elif part_time and m.days is None:
                     m.part_time = True
+        self._weekly_lunch(weekly_days)
+
+    def _weekly_lunch(self, weekly_days: list[tuple[int, int]]) -> None:
+        """The lower amount is for lunch at förskola five days a week: "3 dagar/v" is none."""
+        for i, days in weekly_days:
+            self._flag(i, "lunch", days >= 5)
 
     def _old_days(self, k: int) -> None:
         tokens = self.tokens
@@ -1087,8 +1185,13 @@ class _Reader:
                 member, child = after
             if member == "both":
                 member = "applicant"
-            p.incomes = [x for x in p.incomes
-                         if not (x.type == key and x.member == member and x.child == child)]
+            other_word = earlier is not None and self.amount_at.get(earlier) is not None \
+                and self.amount_at[earlier][0].text[:5] != target.text[:5]
+            if not other_word:  # the same word twice: the last value counts
+                p.incomes = [x for x in p.incomes
+                             if not (x.type == key and x.member == member and x.child == child)]
+            elif p.replaced and earlier is not None:
+                p.replaced.pop()  # "bb 1 250 + flerbarnstillägg 150": two amounts, both count
             p.incomes.append(IncomeFact(key, amount, member, child))
         num.used = True
         target.used = True
@@ -1220,7 +1323,7 @@ class _Reader:
             num = _at(tokens, j)
             if not _free_num(num) or _unit_after(tokens, j) or num.value < 100:  # type: ignore[union-attr,operator]
                 continue
-            topic = self._last_target(i)
+            topic = self._last_target(i) or self._next_free_target(i)
             if topic is not None:
                 self._store(topic, num, person)  # type: ignore[arg-type]
         # KEYWORD … AMOUNT later in the sentence ("hyran var fel, den är 6 900")
@@ -1276,6 +1379,17 @@ class _Reader:
         for idx, kind, _ in self.mentions:
             if a < idx < b and kind in ("applicant", "partner"):
                 return kind
+        return None
+
+    def _next_free_target(self, i: int) -> Token | None:
+        """The income word later in the sentence that no amount follows ("båda har lön")."""
+        tokens = self.tokens
+        for k in range(i + 1, len(tokens)):
+            if tokens[k].part != tokens[i].part:
+                return None
+            if _c(tokens[k], "income"):
+                j, _ = self._skip_to_amount(k, 7, cross_comma=False)
+                return tokens[k] if j is None else None
         return None
 
     def _last_target(self, i: int) -> Token | None:
@@ -1399,9 +1513,7 @@ class _Reader:
         free = [t for t in tokens if _free_int(t)]
         if exp == "calc_children" and not any(m.new for m in p.children) \
                 and p.child_count is None:
-            if free and all(t.value <= MAX_AGE_READ for t in free):  # type: ignore[operator]
-                self._read_ages(tokens.index(free[0]), 99, None)
-            elif words & NO_WORDS:
+            if words & NO_WORDS and not free:
                 p.no_children = True
         elif exp == "calc_children_days" and p.days is None and free \
                 and not any(m.days for m in p.children):
@@ -1457,6 +1569,7 @@ class _Reader:
         self.dates()
         self.noise()
         self.children()
+        self._answer_ages()
         self.adults()
         self.fill_owners()
         self.attributes()

@@ -154,6 +154,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "lunch": ("förskola", "förskolan", "dagis", "lunch på förskolan", "äter lunch",
               "lunch i förskolan", "förskolelunch", "lunch", "fsk", "förskolebarn",
               "dagiset"),
+    "no_lunch": ("äter hemma", "äter lunch hemma", "ingen lunch", "utan lunch", "äter inte där",
+                 "inte lunch", "ej lunch", "hemma på dagarna"),
     "in_school": ("gymnasiet", "gymnasium", "går i skolan", "i skolan", "studerar",
                   "skolan", "går i gymnasiet", "gymnasieskola", "gymnasieelev", "gy",
                   "sista året", "pluggar", "studier", "skolar", "går i trean", "gymn",
@@ -248,12 +250,16 @@ FILLERS_BEFORE_AMOUNT = frozenset({
 })
 # Words allowed between an amount and the word it belongs to ("7 200 kr i hyra").
 FILLERS_AFTER_AMOUNT = frozenset({
-    "hemma", "varje", "totalt", "i månaden", "per månad", "/mån",
+    "hemma", "hem", "varje", "totalt", "i månaden", "per månad", "/mån",
     "kr", "kronor", "sek", "kr/mån", "i", "för", "på", "från", "av", "till", "per", "mån",
     "månaden", "som", "in", "avser", "/", "-", ":", "netto", "efter", "skatt", "kr/månad",
     ":-", "månad",
 })
 LIST_SEPARATORS = frozenset({",", "och", "&", "samt", "+", "o", "/"})
+# Words between a count and "barn": "två små barn", "tre egna barn".
+COUNT_ADJECTIVES = frozenset({"små", "stora", "yngre", "äldre", "egna", "gemensamma",
+                              "hemmavarande", "minderåriga", "mindre"})
+POSSESSIVES = frozenset({"hans", "hennes", "deras", "hens", "sina", "dess"})
 CHILD_AGE_FILLERS = frozenset({"på", "som", "är", "i", "åldern", "åldrarna", ":", "med",
                                "mellan", "har", "född", "de", "(", "ålder", "-", "=",
                                "st", "stycken", "hemma", "hemmavarande", "gamla",
