@@ -56,6 +56,8 @@ class Facts(BaseModel):
     job_stimulus_months_used: int | None = None
     shared_household_members: int | None = None
     shared_household: bool = False  # the rule is named; the number of members may be asked
+    parent_named: bool = False  # "pappa, son 6": a single parent unless a partner is named
+    pending_target: str | None = None  # a fact said to be wrong; its amount comes next
     unread: list[str] = Field(default_factory=list)  # "inte tolkat": quoted words
     notes: list[str] = Field(default_factory=list)  # what the intake concluded, said aloud
     # the last result shown: its amount and summary, to say what a correction changed
@@ -82,7 +84,7 @@ class Facts(BaseModel):
                      child_sexes=tuple(c.sex for c in self.children or []),
                      child_ages=tuple(c.age for c in self.children or []),
                      child_with_salary=salaried.pop() if len(salaried) == 1 else None,
-                     shared=self.shared_household)
+                     shared=self.shared_household, pending_target=self.pending_target)
 
     def told_anything_but_adults(self) -> bool:
         """Costs, incomes or a household rule were given: what is not said about the household
@@ -128,6 +130,8 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
         f.shared_household, f.adults = True, 1
     elif p.adults == 2:
         f.shared_household_members, f.shared_household = None, False
+    f.parent_named = f.parent_named or p.parent_named
+    f.pending_target = p.pending_target
     if p.children_mentioned and f.children is None:
         f.children_expected = True  # "sambor med barn": ask for the ages
     mapping = _merge_children(f, p)
@@ -387,8 +391,8 @@ def missing(facts: Facts) -> list[str]:
     lim = limits()
     out: list[str] = []
     told = facts.told_anything_but_adults()
-    if facts.adults is None and not told:
-        out.append("calc_adults")
+    if facts.adults is None and (not told or (facts.children and not facts.parent_named)):
+        out.append("calc_adults")  # "kvinna 33 med son 5": is there a partner? "pappa, son 6": no
     if (facts.children is None and (facts.children_expected or not told)) \
             or any(c.age is None for c in facts.children or []):
         out.append("calc_children")

@@ -91,6 +91,8 @@ class ParsedFacts:
     child_count: int | None = None
     no_children: bool = False
     children_mentioned: bool = False  # "med barn", "barnen" with no count or age
+    parent_named: bool = False  # the applicant named as "mamma"/"pappa"
+    pending_target: str | None = None  # "hyresbeloppet stämmer inte": the amount comes next
     # a child attribute with no child named in the message: for the children already known
     days: int | None = None
     part_time: bool = False
@@ -138,6 +140,7 @@ class Known:
     child_sexes: tuple[str | None, ...] = ()
     child_ages: tuple[int | None, ...] = ()
     child_with_salary: int | None = None  # index of the one child with a salary, if one
+    pending_target: str | None = None  # a fact said to be wrong, its amount not yet given
     shared: bool = False  # a hushållsgemenskap is known
 
 
@@ -440,6 +443,26 @@ class _Reader:
                 self.mentions.append((i, "child", (kid,)))
                 i += 1
                 continue
+            if _c(t, "others") and self.mentions:
+                last = [kids for _, kind, kids in self.mentions if kind == "child"]
+                named = set(last[-1]) if last else set()
+                ref_ages = {int(p.children[c].ref[4:]) for c in named
+                            if (p.children[c].ref or "").startswith("age:")}
+                rest = tuple(c for c, m in enumerate(p.children)
+                             if m.new and not m.placeholder and c not in named
+                             and m.age not in ref_ages)
+                if rest:
+                    self.mentions.append((i, "child", rest))  # "de andra bor här jämt"
+                i += 1
+                continue
+            if _c(t, "sibling") and not self.known.shared and not any(
+                    _c(x, "shared_household", "applies_self") for x in tokens):
+                kind = "youngest" if t.text.startswith(("lill", "små")) else "oldest"
+                kid = self._ref_child(kind, i, "son" if "bror" in t.text else "dotter")
+                self.mentions.append((i, "child", (kid,)))
+                self._age_change(kid, i + 1)
+                i += 1
+                continue
             if _c(t, "child") and not t.used:
                 self._child_word(i, group + 1)
                 group += 1
@@ -708,6 +731,8 @@ class _Reader:
                     continue
                 if not _word(prev, *PREPOSITIONS):
                     self.mentions.append((i, role, ()))
+                    if t.text in lexicon.PARENT_WORDS and role == "applicant":
+                        p.parent_named = True
                 self._adult_age(i, role)
             elif _c(t, "both"):
                 self.mentions.append((i, "both", ()))
@@ -728,9 +753,18 @@ class _Reader:
                 break
         if last and last[0] == "child" and len(last[1]) == 1:
             child = self.p.children[last[1][0]]
-            if (child.sex == "son" and sex == "m") or (child.sex == "dotter" and sex == "f"):
+            if (child.sex == "son" and sex == "m") or (child.sex == "dotter" and sex == "f") \
+                    or (child.sex is None and last[1][0] in self.subject_child
+                        and a_sex != sex):  # "12-åringen: …, hon är där 11 dygn"
                 self.mentions.append((i, "child", last[1]))
+                self._age_change(last[1][0], i + 1)  # "lillebror …, han är 2"
                 return "child"
+        wanted = "son" if sex == "m" else "dotter"
+        if a_sex is not None and a_sex != sex and b_sex is None and self.p.adults != 2 \
+                and self.known.adults != 2 and self.known.child_sexes.count(wanted) == 1:
+            kid = self._ref_child("son" if sex == "m" else "daughter", i, wanted)
+            self.mentions.append((i, "child", (kid,)))  # "mamma + son 19 …", then "han går …"
+            return "child"
         if a_sex == sex:
             return "applicant"
         if b_sex == sex:
@@ -857,7 +891,8 @@ class _Reader:
                 else:
                     continue
             elif _c(t, "lunch"):
-                if not _c(_at(tokens, i - 1), "no_lunch"):  # "inte lunch på förskolan"
+                if not any(_c(x, "no_lunch") for x in tokens[max(0, i - 3):i]
+                           if x.clause == t.clause):  # "äter inte lunch på förskolan"
                     self._flag(i, "lunch", not _negated(tokens, i))
                 continue
             elif _c(t, "no_lunch"):  # "äter hemma"
@@ -868,6 +903,13 @@ class _Reader:
                 continue
             elif _c(t, "out_of_school"):
                 self._flag(i, "in_school", False)
+                continue
+            elif _c(t, "remove") and any(k == i + 1 and kind == "child"
+                                         for k, kind, _ in self.mentions):
+                for k, kind, kids in self.mentions:
+                    if k == i + 1 and kind == "child":
+                        for c in kids:
+                            p.children[c].removed = True  # "stryk 19-åringen"
                 continue
             elif _c(t, "moves_out"):
                 kids = self._children_at(i)
@@ -947,6 +989,13 @@ class _Reader:
             if not _free_int(before):
                 continue
             topic = self._nearest_topic(i)
+            same_clause = [k for k, x in enumerate(tokens) if x.clause == t.clause
+                           and _c(x, "job_stimulus", "support")]
+            if self.expecting == "calc_support_months" and not same_clause:
+                topic = "support"  # the reply to "Hur många månader i följd …?"
+            elif same_clause:  # the nearest before the number, else after it
+                before_i = [k for k in same_clause if k < i]
+                topic = tokens[before_i[-1] if before_i else same_clause[0]].concept
             if topic == "job_stimulus":
                 name = "job_stimulus_months_used"
             elif topic == "support" or self.expecting == "calc_support_months":
@@ -971,6 +1020,7 @@ class _Reader:
         if prev is None or prev.kind == "punct" or prev.part != tokens[i].part:
             return True
         triggers = ("för", "gäller", "avser", "inför", "beräkning", "beräkningen", "månad",
+                    "ansökan gäller", "ansökan för",
                     "månaden", "ansökan", "ansöker", "söker", "period", "perioden", "avseende")
         if prev.text in triggers or _c(prev, "month_unit"):
             return True
@@ -1026,6 +1076,11 @@ class _Reader:
 
     def household(self) -> None:
         tokens, p = self.tokens, self.p
+        if any(_c(t, "applies_self") for t in tokens):
+            for m in p.children:  # "dottern 20 år söker själv": she is the applicant
+                if m.new and m.age is not None and m.age >= self.lim.school_age_from - 1:
+                    p.applicant_age, m.placeholder = m.age, True
+                    self.owner = [None if o and o[0] == "child" else o for o in self.owner]
         said = any(_c(t, "shared_household") and not self._about_a_child(i)
                    for i, t in enumerate(tokens))
         shared = said or self.known.shared
@@ -1163,6 +1218,13 @@ class _Reader:
         elif earlier is not None:  # the same fact twice in one message: the last value counts
             p.replaced.append(self.quote(earlier, earlier))
         self.stored[slot] = self.tokens.index(num)
+        after = _at(self.tokens, self.tokens.index(num) + 1)
+        if kind == "cost" and key in lexicon.PERSONAL_COSTS and (
+                _word(after, "var") or _c(after, "each")) and (
+                self.p.adults == 2 or self.known.adults == 2) and not _free_num(
+                _at(self.tokens, self.tokens.index(num) + 2)):
+            after.used = True  # type: ignore[union-attr]
+            amount *= 2  # "sl-kort 1 060 var": both adults
         if kind == "cost":
             p.costs[key] = amount
         elif kind == "cap":
@@ -1175,6 +1237,8 @@ class _Reader:
             if _c(_at(self.tokens, k), "each"):
                 k += 1
             after = self._genitive_owner(k)
+            if after is None and _word(_at(self.tokens, k), "("):
+                after = self._person_at(k + 1)  # "studiebidrag 1 250 (19-åringens)"
             if after is not None and getattr(self, "moved_from", None):
                 p.no_income_types.append((key, self.moved_from))
             if after is None and _word(_at(self.tokens, k), "för", "till", "åt"):
@@ -1305,7 +1369,8 @@ class _Reader:
             while (nxt := _at(tokens, j)) and j - i <= 5 and (
                     (nxt.kind in ("word", "punct", "concept") and not _is_target(nxt)
                      and nxt.text in lexicon.FILLERS_AFTER_AMOUNT)
-                    or (_c(nxt, "applicant", "partner", "child")
+                    or ((_c(nxt, "applicant", "partner", "child", "couple")
+                         or nxt.text in ("dem", "dom", "honom", "henne", "mamma", "pappa"))
                         and _word(_at(tokens, j - 1), "till"))):
                 j += 1  # "1 500 till mamman för hyran"
             target = _at(tokens, j)
@@ -1333,7 +1398,25 @@ class _Reader:
                 if j is not None:
                     self._store(t, tokens[j], person or self._owner_of(i))
         self._carry()
+        self._pending()
         self._earned_earlier()
+
+    def _pending(self) -> None:
+        """"nej, hyresbeloppet stämmer inte" / "8 150 ska det vara": the amount of the fact
+        the last message said was wrong."""
+        tokens, p = self.tokens, self.p
+        wrong = any(_c(t, "wrong") for t in tokens)
+        open_targets = [t for t in tokens if _is_target(t) and not t.used]
+        if wrong and open_targets and not any(_free_num(t) for t in tokens):
+            p.pending_target = open_targets[0].concept
+            return
+        pending = self.known.pending_target
+        free = [k for k, t in enumerate(tokens) if _free_num(t) and not _unit_after(tokens, k)]
+        if pending and len(free) == 1 and not any(_is_target(t) for t in tokens):
+            target = Token("concept", pending.split(":")[-1], concept=pending)
+            self.tokens.append(target)
+            self.owner.append(None)
+            self._store(target, tokens[free[0]], ("applicant", None))
 
     def _carry(self) -> None:
         """"1 250 för 19-åringen och 1 250 för 16-åringen": the next amount of a list is the same
@@ -1469,6 +1552,8 @@ class _Reader:
                 p.no_housing_cap = True
             if _c(t, "no_income"):
                 member, _child = self._owner_of(i)
+                if any(_c(x, "couple", "partner") for x in tokens[max(0, i - 3):i]):
+                    member = "partner"  # "hon har en sambo (utan inkomst)"
                 if member == "partner":  # "hon har inga inkomster": hers only
                     p.no_income_types += [(key, "partner") for key in self.lim.income_types]
                 else:
@@ -1593,6 +1678,8 @@ def _sex_of(word: str) -> Sex | None:
 
 
 def _sex_of_child_word(word: str) -> Literal["son", "dotter"] | None:
+    if word.endswith("s") and word[:-1] in lexicon.SON_WORDS | lexicon.DAUGHTER_WORDS:
+        word = word[:-1]  # "dotterns"
     if word in lexicon.SON_WORDS:
         return "son"
     if word in lexicon.DAUGHTER_WORDS:

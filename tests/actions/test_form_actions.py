@@ -45,7 +45,7 @@ def test_all_facts_at_activation_ask_only_for_confirmation():
         "a-kassa 9 800 kr, för mars 2026", "inform_facts")
     events, messages = run(ValidateCalculationForm(), tracker)
     # "mamma": the applicant is a woman, so that "hon" and "han" can be told apart later
-    assert events == [slot("facts", {**EXAMPLE_FACTS, "applicant_sex": "f"}),
+    assert events == [slot("facts", {**EXAMPLE_FACTS, "applicant_sex": "f", "parent_named": True}),
                       slot("requested_slot", "calc_confirmed")]
     assert messages == []
 
