@@ -150,3 +150,20 @@ class ActionExplainCalculation(_ResultAction):
         from calculator import CalculationResult, explain
 
         return explain(CalculationResult.model_validate(result))
+
+
+class ActionWhatNext(Action):
+    """A yes, no or stop outside the form. After a result it may be a correction the intent
+    classifier took for one ("underhållsstödet har upphört, ta bort det"): then recompute."""
+
+    def name(self) -> str:
+        return "action_what_next"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        corrected = correction_after_result(dispatcher, tracker)
+        if corrected is not None:
+            return corrected
+        dispatcher.utter_message(response="utter_what_next")
+        return []

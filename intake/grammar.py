@@ -713,6 +713,8 @@ class _Reader:
                     b_sex = b_sex or sex
                 if not _word(prev, *PREPOSITIONS):
                     self.mentions.append((i, "partner", ()))
+            elif _c(t, "applicant") and t.text in lexicon.POSSESSIVES:
+                continue  # "hans dotter", "16-åringen är hans": whose, not who speaks
             elif _c(t, "applicant"):
                 sex = _sex_of(t.text)
                 role = "applicant"
