@@ -1582,6 +1582,8 @@ class _Reader:
                     if earlier is not None:  # "hyra 1 … ingen hyra": the amount is replaced
                         p.replaced.append(self.quote(earlier, earlier))
                     p.costs[key] = 0
+                elif kind == "income" and removed and any(m.removed for m in p.children):
+                    pass  # "räkna bort honom och hans studiebidrag": it goes with the child
                 elif kind == "income":
                     member, child = self._owner_of(i)
                     p.no_income_types.append((key, None if member in ("applicant", "both")
