@@ -81,3 +81,6 @@ def test_a_childs_own_earnings_and_a_forgotten_income(stack):
     assert _amount(replies) == 13_110
     assert "Försörjningsstödet ändras från 15 010 kr till 13 110 kr (−1 900 kr)." in \
         _texts(replies)[0]
+    # a removal the intent classifier may take for "nej"/"avbryt" is still a correction
+    replies = stack.send(sender, "bostadsbidraget har upphört, ta bort det")
+    assert _amount(replies) == 15_010
