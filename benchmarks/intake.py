@@ -12,7 +12,6 @@ servers: benchmarks/intake_chat.py.
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 import sys
 from collections import Counter
 from pathlib import Path
@@ -22,7 +21,14 @@ import typer
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from intake.transcripts import expected_result, judge, load, play  # noqa: E402
+from intake.transcripts import (  # noqa: E402
+    expected_result,
+    judge,
+    load,
+    percentiles_ms,
+    play,
+    rate_table,
+)
 
 TODAY = dt.date(2026, 12, 4)  # the writers' "current month": December 2026
 DEV = sorted((ROOT / "intake" / "eval").glob("dev_*.jsonl"))
@@ -46,16 +52,11 @@ def main(files: list[Path] = typer.Argument(None), show: bool = False) -> None: 
             right[t.category] += ok
             if not ok:
                 misses.append((t, out, amount, refusal))
-    print(f"{'kategori':<12} {'rätt':>5} {'av':>4} {'andel':>7}")
-    for cat in sorted(total):
-        print(f"{cat:<12} {right[cat]:>5} {total[cat]:>4} {right[cat] / total[cat]:>7.3f}")
-    n, r = sum(total.values()), sum(right.values())
-    print(f"{'alla':<12} {r:>5} {n:>4} {r / max(n, 1):>7.3f}")
+    print(rate_table(total, right))
     if times:
-        ms = sorted(x * 1000 for x in times)
-        p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))]
-        print(f"parse per message: n={len(ms)} p50={statistics.median(ms):.2f} ms "
-              f"p95={p95:.2f} ms max={ms[-1]:.2f} ms")
+        p50, p95, top = percentiles_ms(times)
+        print(f"parse per message: n={len(times)} p50={p50:.2f} ms p95={p95:.2f} ms "
+              f"max={top:.2f} ms")
     if label_problems:
         print(f"\n{len(label_problems)} transcripts whose expected_amount differs from the "
               "calculator on expected_input (label to review):")

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -44,7 +43,16 @@ import typer
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from intake.transcripts import ANSWER_KEYS, YES, Transcript, expected_result, load  # noqa: E402
+from intake.transcripts import (  # noqa: E402
+    ANSWER_KEYS,
+    YES,
+    Transcript,
+    expected_result,
+    judge,
+    load,
+    percentiles_ms,
+    rate_table,
+)
 from tests.support.services import Stack, start_stack  # noqa: E402
 
 TODAY = dt.date(2026, 12, 4)  # the writers' "current month": December 2026
@@ -165,16 +173,6 @@ class _ChatCall:
         return self.out
 
 
-def judge(t: Transcript, out: ChatOutcome) -> bool:
-    """As intake.transcripts.judge: the exact amount, or a refusal where one is expected."""
-    if out.failure:
-        return False
-    amount, refusal = expected_result(t)
-    if refusal is not None:
-        return out.amount is None and out.refused is not None
-    return out.amount == amount
-
-
 def _texts(replies: list[dict[str, Any]]) -> list[str]:
     return [r["text"] for r in replies if "text" in r]
 
@@ -223,16 +221,11 @@ def main(files: list[Path] = typer.Argument(None),  # noqa: B008
                 played = time.perf_counter() - started
         finally:
             stack.stop()
-    print(f"{'kategori':<12} {'rätt':>5} {'av':>4} {'andel':>7}")
-    for cat in sorted(total):
-        print(f"{cat:<12} {right[cat]:>5} {total[cat]:>4} {right[cat] / total[cat]:>7.3f}")
-    n, r = sum(total.values()), sum(right.values())
-    print(f"{'alla':<12} {r:>5} {n:>4} {r / max(n, 1):>7.3f}")
+    print(rate_table(total, right))
     if times:
-        ms = sorted(x * 1000 for x in times)
-        p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))]
-        print(f"HTTP turn: n={len(ms)} p50={statistics.median(ms):.0f} ms "
-              f"p95={p95:.0f} ms max={ms[-1]:.0f} ms; played in {played:.1f} s")
+        p50, p95, top = percentiles_ms(times)
+        print(f"HTTP turn: n={len(times)} p50={p50:.0f} ms p95={p95:.0f} ms max={top:.0f} ms; "
+              f"played in {played:.1f} s")
     print(f"failures (the dialogue could not go on): {failures}")
     if show:
         for t, out, amount, refusal in misses:

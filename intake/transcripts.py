@@ -151,11 +151,30 @@ def play(t: Transcript, today: dt.date) -> Outcome:
     return _Call(t, today).play()
 
 
-def judge(t: Transcript, out: Outcome) -> bool:
-    """Exact amount, or a refusal where the expected household cannot be computed."""
+def judge(t: Transcript, out: Any) -> bool:
+    """Exact amount, or a refusal where the expected household cannot be computed. ``out`` is
+    an Outcome, or any result with ``failure``, ``amount`` and ``refused`` (the chat's)."""
     if out.failure:
         return False
     amount, refusal = expected_result(t)
     if refusal is not None:
         return out.amount is None and out.refused is not None
     return out.amount == amount
+
+
+def rate_table(total: dict[str, int], right: dict[str, int]) -> str:
+    """The exact-amount rate per category and for all, as the benchmarks print it."""
+    lines = [f"{'kategori':<12} {'rätt':>5} {'av':>4} {'andel':>7}"]
+    for cat in sorted(total):
+        lines.append(f"{cat:<12} {right[cat]:>5} {total[cat]:>4} "
+                     f"{right[cat] / total[cat]:>7.3f}")
+    n, r = sum(total.values()), sum(right.values())
+    lines.append(f"{'alla':<12} {r:>5} {n:>4} {r / max(n, 1):>7.3f}")
+    return "\n".join(lines)
+
+
+def percentiles_ms(seconds: list[float]) -> tuple[float, float, float]:
+    """p50, p95 and max of durations, in milliseconds."""
+    ms = sorted(x * 1000 for x in seconds)
+    return (ms[len(ms) // 2] if len(ms) % 2 else (ms[len(ms) // 2 - 1] + ms[len(ms) // 2]) / 2,
+            ms[min(len(ms) - 1, int(0.95 * len(ms)))], ms[-1])
