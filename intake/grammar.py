@@ -753,7 +753,9 @@ class _Reader:
             if idx < i and self.tokens[idx].part == self.tokens[i].part:
                 last = (kind, kids)
                 break
-        if last and last[0] == "child" and len(last[1]) == 1:
+        adult_income = self._adult_income_in_clause(i)
+        if last and last[0] == "child" and len(last[1]) == 1 and not adult_income \
+                and self._child_is_subject(last[1][0]):
             child = self.p.children[last[1][0]]
             if (child.sex == "son" and sex == "m") or (child.sex == "dotter" and sex == "f") \
                     or (child.sex is None and last[1][0] in self.subject_child
@@ -763,6 +765,7 @@ class _Reader:
                 return "child"
         wanted = "son" if sex == "m" else "dotter"
         if a_sex is not None and a_sex != sex and b_sex is None and self.p.adults != 2 \
+                and not adult_income \
                 and self.known.adults != 2 and self.known.child_sexes.count(wanted) == 1:
             kid = self._ref_child("son" if sex == "m" else "daughter", i, wanted)
             self.mentions.append((i, "child", (kid,)))  # "mamma + son 19 …", then "han går …"
@@ -774,7 +777,7 @@ class _Reader:
         if a_sex is None:
             return "applicant"
         single = self.p.adults == 1 or (self.p.adults is None and self.known.adults == 1)
-        if single:  # "ensamstående mamma …, han har tjänat": her son, not a partner
+        if single and not adult_income:  # "ensamstående mamma …, han har tjänat": her son
             child_sex = "son" if sex == "m" else "dotter"
             ref = ("son" if sex == "m" else "daughter") if self.known.child_with_salary is None \
                 else f"index:{self.known.child_with_salary}"
@@ -782,6 +785,31 @@ class _Reader:
             self.mentions.append((i, "child", (kid,)))
             return "child"
         return "partner"
+
+    def _adult_income_in_clause(self, i: int) -> bool:
+        """An income only adults have (a-kassa, sjukpenning …) in the pronoun's clause."""
+        for t in self.tokens[i + 1:i + 6]:
+            if t.clause != self.tokens[i].clause:
+                break
+            if _c(t, "income") and (t.concept or "").partition(":")[2] \
+                    not in lexicon.CHILD_INCOME_TYPES:
+                return True
+        return False
+
+    def _child_is_subject(self, kid: int) -> bool:
+        """"sonen 18 har extrajobb" (a verb follows): a pronoun after it may be the son;
+        "sambor, sonen 14 och dottern 9, hon …" (a list): it is not."""
+        for idx, kind, kids in self.mentions:
+            if kind == "child" and kids == (kid,):
+                k = idx + 1
+                while k < len(self.tokens) and (
+                        (self.tokens[k].kind in ("num", "aring") and self.tokens[k].used)
+                        or _c(self.tokens[k], "year_unit") or _word(self.tokens[k], "(", ")")):
+                    k += 1
+                nxt = _at(self.tokens, k)
+                return bool(nxt and (nxt.text in lexicon.SUBJECT_VERBS or _c(nxt, "income")
+                                     or nxt.text == ":"))
+        return False
 
     def _adult_age(self, i: int, role: str) -> None:
         tokens = self.tokens
@@ -919,8 +947,8 @@ class _Reader:
                 if kids:
                     for c in kids:
                         p.children[c].removed = True
-                elif own and own[0] in ("partner", "both") or t.text.startswith(
-                        ("separer", "flyttat isär", "har flyttat isär")):
+                elif own and own[0] in ("partner", "both") or "separer" in t.text \
+                        or "isär" in t.text:
                     p.adults = 1  # "sambon har flyttat ut", "de har separerat"
                 continue
             else:

@@ -238,6 +238,12 @@ MONTHS = {
     "okt": 10, "nov": 11, "dec": 12,
 }
 
+# Verbs after a child that make it the subject of the clause ("sonen 18 har extrajobb").
+SUBJECT_VERBS = frozenset({"har", "hade", "jobbar", "jobbade", "arbetar", "är", "var", "bor",
+                           "får", "fick", "går", "gick", "tjänar", "tjänade", "sommarjobbar",
+                           "studerar", "pluggar", "fyller", "fyllde", "ska", "kommer", "läser",
+                           "extrajobbar", "sommarjobbade", "jobbat", "tjänat"})
+
 # A parent word for the applicant: "pappa, son 6 o dotter 13" is a single parent
 PARENT_WORDS = frozenset({"mamma", "mamman", "pappa", "pappan", "mor", "far", "modern",
                           "fadern"})

@@ -132,3 +132,41 @@ def test_what_is_not_said_about_the_household_counts_as_none_and_is_shown():
 def test_every_number_not_read_is_quoted():
     f = facts_of("ensamstående, hyra 7 200, el 450 ringde kl 14.30, 2 rok")
     assert f.unread == ["ringde kl 14.30", "2 rok"]
+
+
+COUPLE = ("sambor, sonen 14 och dottern 9, hyra 7 000, el 400, hon a-kassa 9 000, han lön 8 000, "
+          "bb 2 500, fsd 8 mån")
+
+
+def test_pronouns_after_a_list_of_children_are_the_adults():
+    assert incomes(facts_of(COUPLE)) == [("unemployment_benefit", 9000, "applicant", None),
+                                         ("salary", 8000, "partner", None),
+                                         ("child_allowance", 2500, "applicant", None)]
+
+
+@pytest.mark.parametrize(("correction", "changed"), [
+    ("ändra elen till 450", {"electricity": 450}),
+    ("sätt hyran till 6 900", {"housing": 6900}),
+    ("det var fel hyra, rätt är 6 900", {"housing": 6900}),
+    ("rätt hyra: 6 900", {"housing": 6900}),
+    ("hyran höjs till 7 400", {"housing": 7400}),
+    ("lägg till fack 200", {"union_fee": 200}),
+    ("stryk elen", {"electricity": None}),
+])
+def test_cost_corrections_in_ordinary_words(correction, changed):
+    before = facts_of(COUPLE).costs
+    after = facts_of(COUPLE, correction).costs
+    for key, value in changed.items():
+        assert after.get(key) == value
+    assert {k: v for k, v in after.items() if k not in changed} == \
+        {k: v for k, v in before.items() if k not in changed}
+
+
+def test_income_and_household_corrections():
+    assert ("unemployment_benefit", 9000, "applicant", None) not in incomes(
+        facts_of(COUPLE, "hon har inte a-kassa längre"))
+    f = facts_of(COUPLE, "de har separerat, räkna bara på henne och barnen")
+    assert (f.adults, [i.member for i in f.incomes]) == (1, ["applicant", "applicant"])
+    assert [c.age for c in facts_of(COUPLE, "dottern är 10").children] == [14, 10]
+    assert (facts_of(COUPLE, "det gäller januari istället").month,
+            facts_of(COUPLE, "räkna på 2025 istället").year) == (1, 2025)
