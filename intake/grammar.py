@@ -526,8 +526,9 @@ class _Reader:
         if not free or any(t.value > MAX_AGE_READ for t in free):  # type: ignore[operator]
             return
         start = tokens.index(free[0])
-        if _word(_at(tokens, start + 1), ":") and len(free) > 1:
-            free[0].used = True  # "två: 4 år och 7 mån": the count, then the ages
+        if len(free) > 1 and (_word(_at(tokens, start + 1), ":", "st", "stycken")
+                              or free[0].value == len(free) - 1):
+            free[0].used = True  # "två: 4 år och 7 mån", "två st, 3 och 6": the count
             start = tokens.index(free[1])
         kids, _ = self._read_ages(start, 99, None)
         if kids:
@@ -1638,7 +1639,16 @@ class _Reader:
             p.part_time = p.days < self.lim.full_month_days
             free[0].used = True
         elif exp == "calc_support_months" and p.consecutive_months_with_support is None:
-            if free:
+            years = [k for k, t in enumerate(tokens) if _c(t, "year_unit")]
+            if "halvår" in words or "halvåret" in words:
+                p.consecutive_months_with_support = 6
+            elif years and (_word(_at(tokens, years[0] - 1), "ett", "ett helt", "helt")
+                            or (free and tokens.index(free[0]) == years[0] - 1)):
+                n = int(free[0].value) if free and tokens.index(free[0]) == years[0] - 1 else 1  # type: ignore[arg-type]
+                if free and tokens.index(free[0]) == years[0] - 1:
+                    free[0].used = True
+                p.consecutive_months_with_support = 12 * n  # "ett år", "2 år"
+            elif free:
                 p.consecutive_months_with_support = int(free[0].value)  # type: ignore[arg-type]
                 free[0].used = True
             elif words & {"nej", "inga", "ingen", "ny", "nyansökan"}:

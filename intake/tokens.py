@@ -75,7 +75,9 @@ def normalise(text: str) -> str:
             .replace("—", "-").replace("’", "'").replace(":-", " kr"))
     text = _FIFTY_FIFTY.sub("varannan vecka", text)
     text = _ORDINAL.sub(r"\1", text)  # "2:a månaden" → "2 månaden"
-    return _AGE_LIST_COMMA.sub(r"\1, \2", text)
+    while (spaced := _AGE_LIST_COMMA.sub(r"\1, \2", text)) != text:  # "4,7,9"
+        text = spaced
+    return text
 
 
 def tokenize(text: str) -> list[Token]:

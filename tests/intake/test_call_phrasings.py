@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from intake import Facts, merge, missing, parse, to_calculation_input
+from intake import ChildFacts, Facts, merge, missing, parse, to_calculation_input
 
 TODAY = dt.date(2026, 12, 4)
 
@@ -170,3 +170,23 @@ def test_income_and_household_corrections():
     assert [c.age for c in facts_of(COUPLE, "dottern är 10").children] == [14, 10]
     assert (facts_of(COUPLE, "det gäller januari istället").month,
             facts_of(COUPLE, "räkna på 2025 istället").year) == (1, 2025)
+
+
+@pytest.mark.parametrize(("first", "expecting", "answer", "field", "value"), [
+    ("hyra 7000", "calc_adults", "bara hon", "adults", 1),
+    ("ensamstående, hyra 7000", "calc_children", "två st, 3 och 6", "ages", [3, 6]),
+    ("ensamstående, hyra 7000", "calc_children", "ja två, 5 och 8", "ages", [5, 8]),
+    ("ensamstående, hyra 7000", "calc_children", "4,7,9", "ages", [4, 7, 9]),
+    ("ensamstående, barn 8 delvis", "calc_children_days", "hälften", "days", 15),
+    ("ensamstående, lön 9000", "calc_support_months", "ett år", "months", 12),
+    ("ensamstående, lön 9000", "calc_support_months", "ungefär ett halvår", "months", 6),
+    ("ensamstående, lön 9000", "calc_support_months", "första månaden", "months", 0),
+    ("ensamstående, lön 9000", "calc_support_months", "sedan mars", "months", 9),
+])
+def test_answers_to_the_questions(first, expecting, answer, field, value):
+    f = facts_of(first)
+    f = merge(f, parse(answer, f, expecting=expecting, today=TODAY))
+    got = {"adults": f.adults, "ages": [c.age for c in f.children or []],
+           "days": (f.children or [ChildFacts()])[0].days,
+           "months": f.consecutive_months_with_support}[field]
+    assert got == value

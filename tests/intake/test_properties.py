@@ -113,7 +113,8 @@ def test_nothing_silent_every_number_is_a_fact_or_quoted(text, expecting):
         n = to_kronor(v)
         written = str(int(v)) if v == int(v) else str(v)
         fee_part = any(x - n in all_written for x in values)  # a fee of two persons: the sum
-        assert (n in values or n // 12 in ages or written in quoted.replace(" ", "")
+        assert (n in values or n // 12 in ages or n * 12 in values  # "2 år" of support
+                or written in quoted.replace(" ", "")
                 or f"{n:,}".replace(",", " ") in quoted or fee_part), (text, n, p)
 
 
