@@ -270,10 +270,11 @@ class _Reader:
         if not _free_int(t, MAX_AGE_READ):
             return None, i
         nxt = _at(tokens, i + 1)
-        if nxt and (nxt.text in ("kr", "kronor", "sek", "tkr") or _is_target(nxt)
+        if nxt and (nxt.text in ("kr", "kronor", "sek", "tkr")
+                    or (_is_target(nxt) and not _free_num(_at(tokens, i + 2)))
                     or _c(nxt, "day_unit", "persons", "earlier_this_year", "noise", "support",
                           "percent", "week_days")):
-            return None, i
+            return None, i  # "barn 4, 450 el" is no age; "barn 6 o 11 hyra 7900" is
         value = int(t.value)  # type: ignore[arg-type]
         t.used = True
         if _c(nxt, "month_unit"):
@@ -328,7 +329,8 @@ class _Reader:
                 _free_num(cand, MAX_AGE_READ) and _c(_at(tokens, k + 1), "year_unit")):
             return False
         after = _at(tokens, k + 1)
-        return not (after and (after.text in ("kr", "kronor") or _is_target(after)
+        return not (after and (after.text in ("kr", "kronor")
+                               or (_is_target(after) and not _free_num(_at(tokens, k + 2)))
                                or _c(after, "day_unit", "persons", "earlier_this_year",
                                      "noise")))
 
@@ -624,6 +626,13 @@ class _Reader:
                 p.child_count = (p.child_count or 0) + count
             if len(kids) == 1 and not plural:
                 self.subject_child.add(kids[0])
+                m0 = p.children[kids[0]]
+                ageless = [k for k, m in enumerate(p.children[:kids[0]])
+                           if m.new and m.age is None and not m.placeholder
+                           and m.sex in (None, m0.sex)]
+                if len(ageless) == 1 and count is None:  # "sin son …. Sonen är 7 år."
+                    p.children[ageless[0]].age, p.children[ageless[0]].sex = m0.age, m0.sex
+                    m0.new, m0.ref = False, f"age:{m0.age}"
                 same = [k for k, m in enumerate(p.children[:kids[0]])
                         if m.new and m.age == p.children[kids[0]].age]
                 if same and count is None:  # "tre barn 16, 9 och 5 … sonen 16 har extrajobb"

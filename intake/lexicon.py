@@ -26,7 +26,7 @@ COSTS: dict[str, tuple[str, ...]] = {
                     "månadskort", "sl-kort", "sl", "resor till jobbet", "resor till arbetet",
                     "resor", "pendelkort", "periodkort", "västtrafikkort", "reskort",
                     "arbresor", "resa till jobbet", "bussresor", "tågkort", "buss-kort"),
-    "home_insurance": ("hemförsäkring", "försäkring", "hemförs", "hemförsäkr", "hemf",
+    "home_insurance": ("hemförsäkring", "försäkring", "hemförs", "hemförsäkr", "hemf", "hf",
                        "hemförsäk"),
     "union_fee": ("fackavgift", "facket", "fackföreningsavgift", "avgift till facket", "fack",
                   "fackavg", "fackföreningen"),

@@ -64,6 +64,7 @@ _ABBREVIATIONS_WITH_DOT = frozenset({"ca.", "inkl.", "resp.", "mån.", "kl.", "s
 
 _FIFTY_FIFTY = re.compile(r"\b50\s?/\s?50\b")
 _ORDINAL = re.compile(r"\b(\d{1,2}):[ae]\b")
+_AGE_NOUN = re.compile(r"\b(\d{1,2}):ans?\b")  # "4:an förskola": the 4-year-old
 # "barn 3,5 och 8": a comma between two small numbers without a space is a list, not a decimal
 _AGE_LIST_COMMA = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{1,2})(?=\s*(?:,|och|&|\+|$|\)))")
 
@@ -74,6 +75,7 @@ def normalise(text: str) -> str:
     text = (text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("–", "-")
             .replace("—", "-").replace("’", "'").replace(":-", " kr"))
     text = _FIFTY_FIFTY.sub("varannan vecka", text)
+    text = _AGE_NOUN.sub(r"\1-åringen", text)
     text = _ORDINAL.sub(r"\1", text)  # "2:a månaden" → "2 månaden"
     while (spaced := _AGE_LIST_COMMA.sub(r"\1, \2", text)) != text:  # "4,7,9"
         text = spaced

@@ -190,3 +190,13 @@ def test_answers_to_the_questions(first, expecting, answer, field, value):
            "days": (f.children or [ChildFacts()])[0].days,
            "months": f.consecutive_months_with_support}[field]
     assert got == value
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Pappan har sin son varannan vecka. Sonen är 7 år. Pappan bor ensam.", [(7, 15, None, None)]),
+    ("ensamst mor 2 barn 6 o 11 hyra 7900 el 450", [(6, 30, None, None), (11, 30, None, None)]),
+    ("sambo 2 barn 1 o 4 (4:an förskola m lunch) hyra 8900",
+     [(1, 30, None, None), (4, 30, True, None)]),
+])
+def test_full_sentences_and_terse_notes(message, expected):
+    assert children(facts_of(message)) == expected
