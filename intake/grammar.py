@@ -472,6 +472,7 @@ class _Reader:
                 continue
             i += 1
         self._possessive_counts(group)
+        self._counted_ages(group)
         self._fill_count()
 
     def _possessive_counts(self, group: int) -> None:
@@ -492,6 +493,28 @@ class _Reader:
                         if self.owner[k] is None or tokens[k].kind != "num":
                             self.owner[k] = ("child", tuple(kids))
                         k += 1
+
+    def _counted_ages(self, group: int) -> None:
+        """"mamma till två, 7 och 12 år": a count, then exactly that many ages."""
+        tokens, p = self.tokens, self.p
+        if any(m.new for m in p.children):
+            return
+        for i, t in enumerate(tokens):
+            if not (_free_int(t, 8) and t.value >= 2 and _word(_at(tokens, i + 1), ",", ":")  # type: ignore[operator]
+                    and _free_int(_at(tokens, i + 2), 20)):
+                continue
+            probe = [x.used for x in tokens]
+            start = len(p.children)
+            kids, _ = self._read_ages(i + 2, group + 1, None)
+            if len(kids) == int(t.value) and len(kids) >= 2:  # type: ignore[arg-type]
+                t.used = True
+                self.mentions.append((i, "child", tuple(kids)))
+                return
+            for x, used in zip(tokens, probe, strict=True):
+                x.used = used
+            del p.children[start:]
+            self.owner = [None if o and o[0] == "child" and any(c >= start for c in o[1])
+                          else o for o in self.owner]
 
     def _colon_ages(self, i: int, kids: list[int], group: int) -> None:
         """"3 barn som är hos honom varannan helg, ca 4 dygn i månaden: 12, 9 och 4"."""
@@ -1614,6 +1637,10 @@ class _Reader:
                     continue
                 kind, _, key = (t.concept or "").partition(":")
                 if kind == "cost":
+                    later = self.stored.get(("cost", key))
+                    if later is not None and later > i and not removed:
+                        t.used = True  # "ingen el ingår, el 300": the later amount counts
+                        continue
                     if removed:
                         p.removed_costs.append(key)
                     earlier = self.stored.get(("cost", key))

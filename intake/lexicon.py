@@ -127,7 +127,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                      "ansökan gäller", "ansökan för", "söker eget"),
     "applicant": ("sökande", "sökanden", "klienten", "den sökande", "hen", "hon", "han", "sök",
                   "mamma", "mamman", "pappa", "pappan", "kvinna", "kvinnan", "man",
-                  "klient", "mor", "far", "modern", "fadern", "sökandens"),
+                  "klient", "mor", "far", "modern", "fadern", "sökandens", "änkeman", "änka",
+                  "änkling", "pensionären"),
     "both": ("båda", "bägge", "båda två", "de båda", "dom båda", "bägge två", "båda vuxna"),
     "child": ("barn", "son", "sonen", "söner", "dotter", "dottern", "döttrar", "bebis",
               "spädbarn", "tonåring", "barnet", "barnen", "flicka", "flickan", "pojke",
@@ -285,7 +286,8 @@ LIST_SEPARATORS = frozenset({",", "och", "&", "samt", "+", "o", "/"})
 COUNT_ADJECTIVES = frozenset({"små", "stora", "yngre", "äldre", "egna", "gemensamma",
                               "hemmavarande", "minderåriga", "mindre"})
 POSSESSIVES = frozenset({"hans", "hennes", "deras", "hens", "sina", "dess"})
-CHILD_AGE_FILLERS = frozenset({"på", "som", "är", "i", "åldern", "åldrarna", ":", "med",
+CHILD_AGE_FILLERS = frozenset({"från tidigare", "från", "tidigare", "sedan", "egna",
+                               "på", "som", "är", "i", "åldern", "åldrarna", ":", "med",
                                "mellan", "har", "född", "de", "(", "ålder", "-", "=",
                                "st", "stycken", "hemma", "hemmavarande", "gamla",
                                "gammal"})

@@ -200,3 +200,10 @@ def test_answers_to_the_questions(first, expecting, answer, field, value):
 ])
 def test_full_sentences_and_terse_notes(message, expected):
     assert children(facts_of(message)) == expected
+
+
+def test_a_count_then_that_many_ages_and_a_later_amount_after_a_negation():
+    f = facts_of("ensamstående mamma till två, 7 och 12 år. hyra 7 800")
+    assert [c.age for c in f.children] == [7, 12]
+    f = facts_of("man 19 år, bor själv, hyra 5 500, ingen el ingår, el 300, inga barn")
+    assert f.costs == {"housing": 5500, "electricity": 300}
