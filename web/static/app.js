@@ -236,6 +236,7 @@
     "inkomster": "Inkomster",
     "skälig_boendekostnad": "Skälig boendekostnad (tak)",
     "månader_med_stöd": "Månader i följd med stöd",
+    "inte_tolkat": "Inte tolkat (räknas inte med)",
   };
   const HIDDEN_FACTS = new Set(["rå", "raw"]);
   const NOT_GIVEN = "ej angivet";
