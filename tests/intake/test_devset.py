@@ -28,11 +28,20 @@ def test_the_development_set_is_large_enough_and_labelled():
     assert len({t.id for t in dev}) == len(dev)
 
 
+# Checked by hand: the writers' rules file lists fritidskort as not counted without its date;
+# the exemption (SoL 2025:400 12 kap. 7 a §) holds from 2025-09-08, and for an earlier month the
+# calculator refuses the income type. Judged against the calculator (a refusal is expected).
+FRITIDSKORT_BEFORE_THE_RULE = {"H3-017", "H4-014"}
+
+
 @pytest.mark.parametrize("path", DEV + HELDOUT, ids=lambda p: p.name)
 def test_every_expected_amount_is_what_the_calculator_gives(path):
     """The writers computed each amount by hand; the calculator agrees on every one (a
-    refusal where the writer wrote none)."""
+    refusal where the writer wrote none), but for the cases named above."""
     for t in load(path):
+        if t.id in FRITIDSKORT_BEFORE_THE_RULE:
+            assert expected_result(t)[1] is not None and "fritidskort" in expected_result(t)[1]
+            continue
         amount, refusal = expected_result(t)
         assert (amount, refusal is not None) == (t.expected_amount,
                                                  t.expected_refusal is not None), t.id
