@@ -254,6 +254,17 @@ def _merge_children(f: Facts, p: ParsedFacts) -> dict[int, int]:
                 children = (known + unknown)[:count]
                 _remap_incomes(f, {old.index(c): i for i, c in enumerate(children)})
             f.children = children
+        elif p.child_count is not None and old and any(m.age is None for _, m in new) \
+                and p.child_count > len(old):
+            # "de har tre barn, det finns en bebis på 3 mån också": the known ones stay
+            children = list(old)
+            for k, m in new:
+                if m.age is not None and m.age not in [c.age for c in children]:
+                    children.append(_new_child(m, full))
+                    mapping[k] = len(children) - 1
+            while len(children) < p.child_count:
+                children.append(ChildFacts())
+            f.children = children
         elif listed and (len(new) >= len(old) or p.child_count == len(new)):
             # a complete list: it replaces the old one; a child of the same age keeps its facts
             children: list[ChildFacts] = []
@@ -319,7 +330,7 @@ def _merge_children(f: Facts, p: ParsedFacts) -> dict[int, int]:
             unknown = [i for i, c in enumerate(children) if c.age is None]
             if unknown:
                 hit = unknown[0]
-            elif f.children is not None and not old and not new:
+            elif not old and not new:  # "äldsta dottern 16 …" in the first message
                 children.append(ChildFacts())
                 f.children = children
                 hit = len(children) - 1

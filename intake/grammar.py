@@ -878,6 +878,11 @@ class _Reader:
                         and self._joined(k):
                     new = ("child", tuple(dict.fromkeys(current[1] + new[1])))
                 current = new
+                if t.depth:  # "barn 4 och 6 (4-åringen på förskola)": the aside is the 4's
+                    j = k
+                    while j < len(self.tokens) and self.tokens[j].bracket == t.bracket:
+                        self.owner[j] = new
+                        j += 1
             own = self.owner[k]
             if own is None:
                 self.owner[k] = current
@@ -1043,9 +1048,8 @@ class _Reader:
 
     def months(self) -> None:
         tokens, p = self.tokens, self.p
+        new_application = any(_c(t, "new_application") for t in tokens)
         for i, t in enumerate(tokens):
-            if _c(t, "new_application"):
-                p.consecutive_months_with_support = 0
             if not _c(t, "month_unit") or t.used:
                 continue
             before = _at(tokens, i - 1)
@@ -1067,6 +1071,8 @@ class _Reader:
                 continue
             self._set_once(name, int(before.value), i - 1)  # type: ignore[union-attr,arg-type]
             before.used = t.used = True  # type: ignore[union-attr]
+        if new_application and p.consecutive_months_with_support is None:
+            p.consecutive_months_with_support = 0  # "nyansökan", unless months are given
         # "jobbstimulans har inte använts", "aldrig haft jobbstimulans"
         for i, t in enumerate(tokens):
             if _c(t, "job_stimulus") and _negated(tokens, i) \
@@ -1330,6 +1336,15 @@ class _Reader:
         """"1 573 x 2 = 3 146": the total written after "=" is the amount."""
         tokens = self.tokens
         k = tokens.index(num)
+        for d in range(1, 6):  # "2 x SL 970 = 1 940", "970 x 2 = 1 940"
+            eq, total = _at(tokens, k + d), _at(tokens, k + d + 1)
+            if eq is None or eq.clause != num.clause:
+                break
+            if _word(eq, "=") and _free_num(total) and any(
+                    _word(x, "x", "*", "×", "gånger") for x in tokens[max(0, k - 2):k + d]):
+                num.used = True
+                self.p.replaced.append(self.quote(k, k + d - 1))
+                return total  # type: ignore[return-value]
         op, factor, eq, total = (_at(tokens, k + d) for d in (1, 2, 3, 4))
         if _word(op, "x", "*", "×", "gånger") and factor is not None and factor.kind == "num" \
                 and _word(eq, "=", "blir") and _free_num(total):
@@ -1418,6 +1433,17 @@ class _Reader:
                         t.used = False
                         self._store(t, second, other, add=True)  # type: ignore[arg-type]
                         sep.used = True  # type: ignore[union-attr]
+        for i, t in enumerate(tokens):
+            if not (_free_num(t) and _c(_at(tokens, i + 1), "resp")
+                    and _free_num(_at(tokens, i + 2))):
+                continue
+            open_targets = [k for k in range(i - 1, -1, -1)
+                            if tokens[k].part == t.part and _is_target(tokens[k])
+                            and not tokens[k].used][:2][::-1]
+            if len(open_targets) == 2:  # one word each, in order
+                for k, num in zip(open_targets, (t, tokens[i + 2]), strict=True):
+                    self._store(tokens[k], num, self._owner_of(k))
+                tokens[i + 1].used = True
         # KEYWORD {filler | aside | person} AMOUNT
         for i, t in enumerate(tokens):
             if _is_target(t) and not t.used:
@@ -1460,9 +1486,30 @@ class _Reader:
                 j, person = self._skip_to_amount(i, 9, cross_comma=True)
                 if j is not None:
                     self._store(t, tokens[j], person or self._owner_of(i))
+        self._self_corrections()
         self._carry()
         self._pending()
         self._earned_earlier()
+
+    def _self_corrections(self) -> None:
+        """"Hyran är 8 100, nej förlåt 8 150": the caseworker corrects herself mid-message."""
+        tokens = self.tokens
+        for i, t in enumerate(tokens):
+            if not (_free_num(t) and t.value >= 10 and not _unit_after(tokens, i)):  # type: ignore[operator]
+                continue
+            k = i - 1
+            while _word(_at(tokens, k), ",", "-", "nej", "ska", "vara"):
+                k -= 1
+            if not _c(_at(tokens, k), "self_correction"):
+                continue
+            for j in range(k - 1, max(-1, k - 4), -1):
+                if _is_target(tokens[j]) or tokens[j].part != t.part:
+                    break
+                if j in self.amount_at:
+                    target, owner = self.amount_at[j]
+                    target.used = False
+                    self._store(target, t, owner)
+                    break
 
     def _pending(self) -> None:
         """"nej, hyresbeloppet stämmer inte" / "8 150 ska det vara": the amount of the fact

@@ -191,7 +191,7 @@ def _typo_index() -> dict[str, str]:
     for concept_kind, table in (("cost", lexicon.COSTS), ("income", lexicon.INCOMES)):
         for key, phrases in table.items():
             for phrase in phrases:
-                if " " in phrase or len(phrase) < 7:
+                if " " in phrase or len(phrase) < 4:
                     continue
                 for form in {phrase, *_deletions(phrase)}:
                     index.setdefault(form, f"{concept_kind}:{key}")
@@ -199,11 +199,15 @@ def _typo_index() -> dict[str, str]:
 
 
 def _typo_concept(word: str) -> str | None:
-    if len(word) < 6:
+    """A word one edit from a cost/income word: 7+ letters any edit ("sjukersätning"), 5–6
+    letters only one letter too many ("hyrra")."""
+    if len(word) < 5:
         return None
     index = _typo_index()
-    for form in (word, *_deletions(word)):
-        if form in index:
+    if word in index and len(word) >= 7:
+        return index[word]
+    for form in _deletions(word):
+        if form in index and (len(word) >= 7 or len(form) == len(word) - 1):
             return index[form]
     return None
 
