@@ -614,11 +614,14 @@ class _Reader:
         if before is not None and before.text in lexicon.COUNT_ADJECTIVES:
             before = _at(tokens, i - 2)  # "två små barn"
         count = None
+        article = False
         if _free_int(before, 20) and not _c(_at(tokens, i - 2), "noise"):
             count = int(before.value)  # type: ignore[union-attr,arg-type]
             before.used = True  # type: ignore[union-attr]
         elif _word(before, "ett", "en"):
-            count = 1
+            if _word(_at(tokens, i - 2), "åt", "till"):
+                return i + 1  # "kontaktfamilj åt ett barn": not a child of the household
+            count, article = 1, True
         if t.text in ("tvillingar", "tvillingarna"):
             count = 2
         sex = _sex_of_child_word(t.text)
@@ -645,7 +648,7 @@ class _Reader:
                 for _ in range(count - len(kids)):
                     kids.append(self._new_child(None, group))
                     p.children[kids[-1]].placeholder = True
-            if count is not None:
+            if count is not None and not article:
                 p.child_count = (p.child_count or 0) + count
             if len(kids) == 1 and not plural:
                 self.subject_child.add(kids[0])
@@ -673,7 +676,8 @@ class _Reader:
                     k += 1
             return max(end, i + 1)
         if count is not None:
-            p.child_count = (p.child_count or 0) + count
+            if not article:
+                p.child_count = (p.child_count or 0) + count
             if count == 1 or (count and not plural):
                 kid = self._new_child(None, group, sex)
                 self.subject_child.add(kid)
@@ -1122,7 +1126,8 @@ class _Reader:
             t.used = True
             name = ("job_stimulus_months_used" if self._nearest_topic(i) == "job_stimulus"
                     else "consecutive_months_with_support")
-            self._set_once(name, max(0, months), i)
+            if getattr(p, name) is None:  # "sedan november, sex månader i rad": the number
+                self._set_once(name, max(0, months), i)
 
     def _set_once(self, name: str, value: int, index: int) -> None:
         """Set a fact of the message; said twice, the last value counts and the first is
@@ -1326,6 +1331,12 @@ class _Reader:
             elif p.replaced and earlier is not None:
                 p.replaced.pop()  # "bb 1 250 + flerbarnstillägg 150": two amounts, both count
             p.incomes.append(IncomeFact(key, amount, member, child))
+            after_num = _at(self.tokens, self.tokens.index(num) + 1)
+            if (_word(after_num, "var") or _c(after_num, "each")) and any(
+                    x.text in ("båda", "bägge") or _c(x, "both")
+                    for x in self.tokens if x.clause == target.clause):
+                after_num.used = True  # type: ignore[union-attr]
+                p.incomes.append(IncomeFact(key, amount, member, child))  # "1 250 var"
         num.used = True
         target.used = True
         self.amount_at[self.tokens.index(num)] = (target, (member, child) if kind == "income"
@@ -1338,11 +1349,12 @@ class _Reader:
         k = tokens.index(num)
         for d in range(1, 6):  # "2 x SL 970 = 1 940", "970 x 2 = 1 940"
             eq, total = _at(tokens, k + d), _at(tokens, k + d + 1)
-            if eq is None or eq.clause != num.clause:
+            if eq is None or eq.part != num.part or (eq.text == "," and eq.kind == "punct"):
                 break
             if _word(eq, "=") and _free_num(total) and any(
                     _word(x, "x", "*", "×", "gånger") for x in tokens[max(0, k - 2):k + d]):
-                num.used = True
+                for x in tokens[k:k + d]:
+                    x.used = True  # "2 x SL 970 =": read as the total, not as amounts
                 self.p.replaced.append(self.quote(k, k + d - 1))
                 return total  # type: ignore[return-value]
         op, factor, eq, total = (_at(tokens, k + d) for d in (1, 2, 3, 4))
@@ -1502,7 +1514,7 @@ class _Reader:
                 k -= 1
             if not _c(_at(tokens, k), "self_correction"):
                 continue
-            for j in range(k - 1, max(-1, k - 4), -1):
+            for j in range(k - 1, max(-1, k - 7), -1):
                 if _is_target(tokens[j]) or tokens[j].part != t.part:
                     break
                 if j in self.amount_at:
@@ -1813,7 +1825,14 @@ def _sex_of_child_word(word: str) -> Literal["son", "dotter"] | None:
 
 
 def _negated(tokens: list[Token], i: int) -> bool:
-    """A negation just before the word ("inte på förskola", "går inte i skolan")."""
+    """A negation just before the word ("inte på förskola", "går inte i skolan"), or leading
+    its clause ("ingen av de små går på förskola")."""
+    for k in range(i - 1, max(-1, i - 8), -1):
+        t = tokens[k]
+        if t.kind == "punct" or t.clause != tokens[i].clause:
+            break
+        if k < i - 2 and t.text in ("ingen", "inget", "inga") and _word(_at(tokens, k + 1), "av"):
+            return True
     for k in (i - 1, i - 2):
         t = _at(tokens, k)
         if t and _c(t, "negation") and t.text != "utan":
