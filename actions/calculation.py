@@ -46,6 +46,25 @@ def _complete(facts: Facts) -> bool:
     return not facts.is_blank() and not missing(facts)
 
 
+def household_taken_for_something_else(tracker: Tracker) -> list[dict[str, Any]] | None:
+    """A first message that describes a household but that the intent classifier took for a
+    question or small talk ("Sambopar som båda läser på komvux, och de har en bebis …"): start
+    the calculation with it instead of losing its facts. None when it is no such message."""
+    from rasa_sdk.events import FollowupAction
+
+    text = tracker.latest_message.get("text") or ""
+    if (tracker.active_loop or {}).get("name") or looks_like_question(text):
+        return None
+    if tracker.get_slot("calc_confirmed"):
+        return None  # after a result: correction_after_result decides
+    p = parse(text, Facts(), today=backends.today())
+    household = p.adults is not None or p.shared_household or any(c.new for c in p.children)
+    other = bool(p.costs or p.incomes or p.children or p.shared_household_members)
+    if not (household and other):
+        return None
+    return [FollowupAction("calculation_form")]
+
+
 def correction_after_result(dispatcher: CollectingDispatcher,
                             tracker: Tracker) -> list[dict[str, Any]] | None:
     """A correction the intent classifier took for a question ("ta bort elen") after a result:
@@ -162,7 +181,8 @@ class ActionWhatNext(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        corrected = correction_after_result(dispatcher, tracker)
+        corrected = correction_after_result(dispatcher, tracker) \
+            or household_taken_for_something_else(tracker)
         if corrected is not None:
             return corrected
         dispatcher.utter_message(response="utter_what_next")

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import backends
-from actions.calculation import correction_after_result
+from actions.calculation import correction_after_result, household_taken_for_something_else
 from actions.formatting import answer_text, riksnorm_text
 
 EMPTY_QUESTION = 'Jag fick ingen fråga. Skriv frågan, eller "ny beräkning".'
@@ -55,7 +55,8 @@ class ActionSearchGuidelines(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         question = (tracker.latest_message.get("text") or "").strip()
-        corrected = correction_after_result(dispatcher, tracker)
+        corrected = correction_after_result(dispatcher, tracker) \
+            or household_taken_for_something_else(tracker)
         if corrected is not None:
             return corrected
         if not question:

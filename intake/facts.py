@@ -319,9 +319,15 @@ def _merge_children(f: Facts, p: ParsedFacts) -> dict[int, int]:
     children = f.children or []
     for k, m in refs:
         unknown_age = [i for i, c in enumerate(children) if c.age is None]
+        same_age = [i for i, c in enumerate(children) if m.age is not None and c.age == m.age]
         if m.age is not None and unknown_age and (m.ref or "") in ("youngest", "oldest",
                                                                    "middle"):
             hit: int | None = unknown_age[0]  # "tre barn … minsta (4 år)": the child not aged
+        elif m.age is not None and not old and not same_age:
+            # "äldsta dottern 16 …, sonen 11 och yngsta 5" in one message: three children
+            children.append(ChildFacts())
+            f.children = children
+            hit = len(children) - 1
         else:
             hit = _find(children, m, set())
         if hit is None and m.age is not None and (m.ref or "").startswith(

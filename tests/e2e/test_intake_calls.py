@@ -84,3 +84,16 @@ def test_a_childs_own_earnings_and_a_forgotten_income(stack):
     # a removal the intent classifier may take for "nej"/"avbryt" is still a correction
     replies = stack.send(sender, "bostadsbidraget har upphört, ta bort det")
     assert _amount(replies) == 15_010
+
+
+def test_a_household_taken_for_a_question_still_starts_the_calculation(stack):
+    # phrased like a story, the first message may not be classified as facts: it is read all the
+    # same. 2026: sambor 7 100 + barn 0 år 2 740 + gemensamma 3 personer 1 790 = 11 630;
+    # + hyra 7 400 − studiemedel 12 300 − föräldrapenning 4 600 − barnbidrag 1 250 = 880
+    sender = "e2e-intake-4"
+    replies = stack.send(sender, "Sambopar som båda läser på komvux, och de har en bebis på 4 "
+                                 "månader. Hyra 7 400 för mars 2026.")
+    summary = _texts(replies)[-1]
+    assert "sambor/makar, ett barn (0 år)" in summary
+    stack.send(sender, "Han har studiemedel 12 300. Hon har föräldrapenning 4 600. Bb 1 250.")
+    assert _amount(stack.send(sender, "ja")) == 880

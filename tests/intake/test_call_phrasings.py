@@ -49,6 +49,9 @@ def incomes(f: Facts) -> list[tuple]:
      [(3, 30, None, None), (5, 30, None, None), (8, 30, None, None)]),
     (["ensamstående, dottern 8 bor hos henne 50/50"], [(8, 15, None, None)]),
     (["sambor, barn 19 som har slutat skolan och 12"], [(12, 30, None, None)]),
+    (["ensamst mamma 38: äldsta dottern 16 varannan vecka, sonen 11 och yngsta 5 heltid "
+      "(yngsta på förskola, äter lunch där)"],
+     [(11, 30, None, None), (16, 15, None, None), (5, 30, True, None)]),
 ])
 def test_children(messages, expected):
     assert children(facts_of(*messages)) == expected
