@@ -1332,6 +1332,12 @@ class _Reader:
                 p.replaced.pop()  # "bb 1 250 + flerbarnstillägg 150": two amounts, both count
             p.incomes.append(IncomeFact(key, amount, member, child))
             after_num = _at(self.tokens, self.tokens.index(num) + 1)
+            kids_here = [m for m in p.children if m.new and not m.placeholder]
+            n_children = len(kids_here) or len(self.known.child_ages)
+            if _c(after_num, "per_child") and n_children > 1:
+                after_num.used = True  # type: ignore[union-attr]  # "1 673 per barn"
+                for _ in range(n_children - 1):
+                    p.incomes.append(IncomeFact(key, amount, member, child))
             if (_word(after_num, "var") or _c(after_num, "each")) and any(
                     x.text in ("båda", "bägge") or _c(x, "both")
                     for x in self.tokens if x.clause == target.clause):

@@ -210,3 +210,11 @@ def test_a_count_then_that_many_ages_and_a_later_amount_after_a_negation():
     assert [c.age for c in f.children] == [7, 12]
     f = facts_of("man 19 år, bor själv, hyra 5 500, ingen el ingår, el 300, inga barn")
     assert f.costs == {"housing": 5500, "electricity": 300}
+
+
+def test_per_child_amounts_and_full_time_for_a_child():
+    f = facts_of("ensamstående mamma till två, 7 och 12 år. underhållsstöd 1 673 per barn")
+    assert incomes(f) == [("maintenance_support", 1673, "applicant", None)] * 2
+    f = facts_of("ensamst mamma 3 barn: dottern 14 varannan vecka, sonen 10 bor hos henne "
+                 "8 dagar/mån, yngsta 1 år heltid")
+    assert [(c.age, c.days or 30) for c in f.children] == [(14, 15), (1, 30), (10, 8)]
