@@ -32,7 +32,7 @@ from typing import Literal
 from intake import lexicon
 from intake.limits import limits
 from intake.numbers import to_kronor
-from intake.tokens import Token, read
+from intake.tokens import Token, normalise, read
 
 Expecting = Literal[
     "calc_adults", "calc_children", "calc_children_days", "calc_in_school",
@@ -56,14 +56,12 @@ class ChildMention:
     age: int | None = None
     ref: str | None = None  # None: a child of a list; else "youngest", "oldest", "age:16", …
     new: bool = True  # a child of the household named here (not a reference to one known)
-    old_age: int | None = None  # "2 år, inte 3"
     sex: Literal["son", "dotter"] | None = None
     days: int | None = None
     part_time: bool = False
     lunch: bool | None = None
     in_school: bool | None = None
     removed: bool = False
-    group: int = 0
     placeholder: bool = False  # "tre barn" before the children are named one by one
 
 
@@ -180,7 +178,7 @@ def _unit_after(tokens: list[Token], i: int) -> bool:
 
 class _Reader:
     def __init__(self, text: str, expecting: Expecting, today: dt.date, known: Known):
-        self.text = text
+        self.normalised = normalise(text)  # the tokens' spans refer to this text
         self.tokens = read(text)
         self.expecting = expecting
         self.today = today
@@ -188,12 +186,13 @@ class _Reader:
         self.p = ParsedFacts()
         self.lim = limits()
         # who the words at each token are about: ("applicant"|"partner"|"both"|"child"
-        # |"children", child indices) — filled by _persons()
+        # |"children", child indices) — filled by fill_owners()
         self.owner: list[tuple[str, tuple[int, ...]] | None] = [None] * len(self.tokens)
         self.subject_child: set[int] = set()  # child mentions named by a role word
         self.mentions: list[tuple[int, str, tuple[int, ...]]] = []  # (token index, kind, kids)
         self.stored: dict[tuple, int] = {}  # fact → token index of the amount stored for it
         self.amount_at: dict[int, tuple[Token, tuple[str, int | None]]] = {}  # amount → fact
+        self.pending_earlier: list[tuple[int, int]] = []  # (child, earned earlier this year)
 
     # ------------------------------------------------------------------ dates and noise
 
@@ -289,8 +288,8 @@ class _Reader:
             return value, i + 2
         return value, i + 1
 
-    def _new_child(self, age: int | None, group: int, sex: str | None = None) -> int:
-        self.p.children.append(ChildMention(age=age, group=group, sex=sex))  # type: ignore[arg-type]
+    def _new_child(self, age: int | None, sex: str | None = None) -> int:
+        self.p.children.append(ChildMention(age=age, sex=sex))  # type: ignore[arg-type]
         return len(self.p.children) - 1
 
     def _bracket_end(self, i: int) -> int:
@@ -334,7 +333,7 @@ class _Reader:
                                or _c(after, "day_unit", "persons", "earlier_this_year",
                                      "noise")))
 
-    def _read_ages(self, j: int, group: int, sex: str | None) -> tuple[list[int], int]:
+    def _read_ages(self, j: int, sex: str | None) -> tuple[list[int], int]:
         """The ages of a list from tokens[j] with its asides; the children's indices."""
         tokens = self.tokens
         kids: list[int] = []
@@ -343,7 +342,7 @@ class _Reader:
             age, k = self._age_of(j)
             if age is None:
                 break
-            child = self._new_child(age, group, sex if not kids else None)
+            child = self._new_child(age, sex if not kids else None)
             kids.append(child)
             start = j
             # asides: brackets and "som …" clauses up to the next age of the list
@@ -400,7 +399,6 @@ class _Reader:
 
     def children(self) -> None:
         tokens, p = self.tokens, self.p
-        group = 0
         i = 0
         while i < len(tokens):
             t = tokens[i]
@@ -418,8 +416,7 @@ class _Reader:
                     kid = self._ref_child(f"age:{age}", i)
                     self._age_change(kid, i + 1)
                 else:
-                    group += 1
-                    kid = self._new_child(age, group)
+                    kid = self._new_child(age)
                     self.subject_child.add(kid)
                 self.mentions.append((i, "child", (kid,)))
                 i += 1
@@ -440,8 +437,7 @@ class _Reader:
                 continue
             if _c(t, "newborn") and not (_c(_at(tokens, i + 1), "child")
                                          or _c(_at(tokens, i - 1), "child")):
-                group += 1
-                kid = self._new_child(0, group)
+                kid = self._new_child(0)
                 self.mentions.append((i, "child", (kid,)))
                 i += 1
                 continue
@@ -466,16 +462,15 @@ class _Reader:
                 i += 1
                 continue
             if _c(t, "child") and not t.used:
-                self._child_word(i, group + 1)
-                group += 1
+                self._child_word(i)
                 i += 1  # words inside the list's asides are read too ("(4-åringen går …)")
                 continue
             i += 1
-        self._possessive_counts(group)
-        self._counted_ages(group)
+        self._possessive_counts()
+        self._counted_ages()
         self._fill_count()
 
-    def _possessive_counts(self, group: int) -> None:
+    def _possessive_counts(self) -> None:
         """"hans två: 14 och 11 varannan vecka": children named by a count after his/her."""
         tokens = self.tokens
         for i, t in enumerate(tokens):
@@ -483,8 +478,7 @@ class _Reader:
             if t.text in lexicon.POSSESSIVES and _free_int(n, 10) and _word(colon, ":", ",") \
                     and _free_int(_at(tokens, i + 3), MAX_AGE_READ):
                 n.used = True  # type: ignore[union-attr]
-                group += 1
-                kids, _ = self._read_ages(i + 3, group, None)
+                kids, _ = self._read_ages(i + 3, None)
                 if len(kids) > 1:
                     self.mentions.append((i, "child", tuple(kids)))
                     k = i + 3
@@ -494,7 +488,7 @@ class _Reader:
                             self.owner[k] = ("child", tuple(kids))
                         k += 1
 
-    def _counted_ages(self, group: int) -> None:
+    def _counted_ages(self) -> None:
         """"mamma till två, 7 och 12 år": a count, then exactly that many ages."""
         tokens, p = self.tokens, self.p
         if any(m.new for m in p.children):
@@ -505,7 +499,7 @@ class _Reader:
                 continue
             probe = [x.used for x in tokens]
             start = len(p.children)
-            kids, _ = self._read_ages(i + 2, group + 1, None)
+            kids, _ = self._read_ages(i + 2, None)
             if len(kids) == int(t.value) and len(kids) >= 2:  # type: ignore[arg-type]
                 t.used = True
                 self.mentions.append((i, "child", tuple(kids)))
@@ -516,7 +510,7 @@ class _Reader:
             self.owner = [None if o and o[0] == "child" and any(c >= start for c in o[1])
                           else o for o in self.owner]
 
-    def _colon_ages(self, i: int, kids: list[int], group: int) -> None:
+    def _colon_ages(self, i: int, kids: list[int]) -> None:
         """"3 barn som är hos honom varannan helg, ca 4 dygn i månaden: 12, 9 och 4"."""
         tokens = self.tokens
         for k in range(i + 1, min(len(tokens), i + 20)):
@@ -525,7 +519,7 @@ class _Reader:
             if _word(tokens[k], ":") and _free_int(_at(tokens, k + 1), MAX_AGE_READ):
                 probe = [x.used for x in tokens]
                 ages_at = len(self.p.children)
-                found, _ = self._read_ages(k + 1, group, None)
+                found, _ = self._read_ages(k + 1, None)
                 if len(found) == len(kids):
                     for kid, new in zip(kids, found, strict=True):
                         self.p.children[kid].age = self.p.children[new].age
@@ -555,7 +549,7 @@ class _Reader:
                               or free[0].value == len(free) - 1):
             free[0].used = True  # "två: 4 år och 7 mån", "två st, 3 och 6": the count
             start = tokens.index(free[1])
-        kids, _ = self._read_ages(start, 99, None)
+        kids, _ = self._read_ages(start, None)
         if kids:
             self.mentions.append((start, "child", tuple(kids)))
 
@@ -591,9 +585,10 @@ class _Reader:
         if age is None:
             return
         self.p.children[kid].age = age
-        self._old_value(after, kid)
+        self._old_value(after)
 
-    def _old_value(self, k: int, kid: int | None = None) -> None:
+    def _old_value(self, k: int) -> None:
+        """"… , inte 9 200": the value a correction replaces is read and quoted, not used."""
         tokens = self.tokens
         while _word(_at(tokens, k), ",", "(", "kr", "kronor"):
             k += 1
@@ -602,10 +597,8 @@ class _Reader:
             self.p.replaced.append(self.quote(k, k + 1))
             if _c(_at(tokens, k + 2), "year_unit"):
                 tokens[k + 2].used = True
-            if kid is not None:
-                self.p.children[kid].old_age = int(tokens[k + 1].value)  # type: ignore[arg-type]
 
-    def _child_word(self, i: int, group: int) -> int:
+    def _child_word(self, i: int) -> int:
         """CHILD at tokens[i]: a count before it, ages after it, or a reference."""
         tokens, p = self.tokens, self.p
         t = tokens[i]
@@ -636,17 +629,17 @@ class _Reader:
                 twins = twins or nxt.text in ("tvillingar", "tvillingarna")
                 nxt.used = True
             j += 1
-        kids, end = self._read_ages(j, group, sex)
+        kids, end = self._read_ages(j, sex)
         plural = t.text in lexicon.PLURAL_CHILD_WORDS or (count or 0) > 1
         if kids and twins:  # "tvillingar 2 år": two children of that age, one in words
-            twin = self._new_child(p.children[kids[0]].age, group)
+            twin = self._new_child(p.children[kids[0]].age)
             self.owner = [("child", (kids[0], twin)) if o == ("child", (kids[0],)) else o
                           for o in self.owner]
             kids.insert(1, twin)
         if kids:
             if count is not None and count > len(kids):
                 for _ in range(count - len(kids)):
-                    kids.append(self._new_child(None, group))
+                    kids.append(self._new_child(None))
                     p.children[kids[-1]].placeholder = True
             if count is not None and not article:
                 p.child_count = (p.child_count or 0) + count
@@ -679,15 +672,15 @@ class _Reader:
             if not article:
                 p.child_count = (p.child_count or 0) + count
             if count == 1 or (count and not plural):
-                kid = self._new_child(None, group, sex)
+                kid = self._new_child(None, sex)
                 self.subject_child.add(kid)
                 self.mentions.append((i, "child", (kid,)))
             else:
-                kids = [self._new_child(None, group) for _ in range(count)]
+                kids = [self._new_child(None) for _ in range(count)]
                 for k in kids:
                     p.children[k].placeholder = True
                 self.mentions.append((i, "child", tuple(kids)))
-                self._colon_ages(i, kids, group)
+                self._colon_ages(i, kids)
             return i + 1
         if plural:
             self.mentions.append((i, "children", ()))
@@ -702,7 +695,7 @@ class _Reader:
         if not self.known.child_ages and not any(m.new for m in p.children) \
                 and not _word(before, *PREPOSITIONS) and not self.known.shared \
                 and not any(_c(x, "shared_household") for x in tokens):
-            kid = self._new_child(None, group, sex)  # "pappa, sonen bor hos honom": one child
+            kid = self._new_child(None, sex)  # "pappa, sonen bor hos honom": one child
             self.subject_child.add(kid)
             self.mentions.append((i, "child", (kid,)))
             return i + 1
@@ -1105,10 +1098,6 @@ class _Reader:
             return not past
         return False
 
-    def _support_in_part(self, i: int) -> bool:
-        part = self.tokens[i].part
-        return any(_c(t, "support", "job_stimulus") for t in self.tokens if t.part == part)
-
     def _since_month(self) -> None:
         """"haft försörjningsstöd sedan juni": the months from June up to the month computed."""
         tokens, p = self.tokens, self.p
@@ -1387,7 +1376,7 @@ class _Reader:
             nxt = _at(tokens, k + 2)
             k2 = k + 3 if _word(nxt, ",") else k + 2
             if _c(_at(tokens, k2), "negation") and _at(tokens, k2 + 1) is not None \
-                    and tokens[k2 + 1].text in lexicon.GENITIVE_ADULT:
+                    and tokens[k2 + 1].text in lexicon.GENITIVE_ADULT:  # "…, inte hennes"
                 self.moved_from = "applicant"  # "…, inte hennes"
             return "child", kid
         return None
@@ -1628,7 +1617,6 @@ class _Reader:
     def _mark_earned_earlier(self) -> None:
         """"har tjänat 56 000 tidigare i år": a child's earnings before this month."""
         tokens, p = self.tokens, self.p
-        self.pending_earlier: list[tuple[int, int]] = []
         for i, t in enumerate(tokens):
             if not _free_num(t):
                 continue
@@ -1783,9 +1771,7 @@ class _Reader:
                 and tokens[hi + 1].kind not in ("punct", "num") \
                 and tokens[hi + 1].clause == tokens[last].clause:
             hi += 1
-        from intake.tokens import normalise
-
-        return normalise(self.text)[tokens[lo].start:tokens[hi].end].strip()
+        return self.normalised[tokens[lo].start:tokens[hi].end].strip()
 
     def unread(self) -> None:
         for i, t in enumerate(self.tokens):

@@ -58,7 +58,7 @@ def _quoted_or_read(text: str) -> list[int]:
     p = parse(text)
     values = set(p.amounts()) | set(p.costs.values()) | {i.amount for i in p.incomes}
     for c in p.children:
-        values |= {v for v in (c.age, c.old_age, c.days) if v is not None}
+        values |= {v for v in (c.age, c.days) if v is not None}
         if (c.ref or "").startswith("age:"):
             values.add(int(c.ref[4:]))
     for name in ("year", "month", "adults", "applicant_age", "partner_age", "child_count",

@@ -90,7 +90,6 @@ def _values(p) -> set[int]:
     """Every number a parse turned into a fact."""
     values = set(p.amounts()) | set(p.costs.values()) | {i.amount for i in p.incomes}
     values |= {c.age for c in p.children if c.age is not None}
-    values |= {c.old_age for c in p.children if c.old_age is not None}
     values |= {c.days for c in p.children if c.days is not None}
     values |= {int(c.ref[4:]) for c in p.children if (c.ref or "").startswith("age:")}
     for name in ("year", "month", "adults", "applicant_age", "partner_age", "child_count",
