@@ -10,12 +10,6 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-# Stands in for an adult's age when the caseworker did not give it: the calculator's input
-# contract requires one, and the riksnorm amounts for adults do not depend on it (an adult
-# is anyone in the household who is not a child). The summary says the age was not given.
-ADULT_AGE_NOT_GIVEN = 21
-
-
 class KnowledgeUnavailable(RuntimeError):
     """The knowledge index could not be loaded (not built, or built by another model)."""
 

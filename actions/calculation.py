@@ -29,7 +29,7 @@ def calculate(facts: Facts) -> dict[str, Any]:
     """The calculator's result as JSON (raises calculator.InputError on bad input)."""
     from calculator import compute
 
-    inp = to_calculation_input(facts, backends.today(), backends.ADULT_AGE_NOT_GIVEN)
+    inp = to_calculation_input(facts, backends.today())
     return compute(inp).model_dump(mode="json")
 
 

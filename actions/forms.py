@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import backends
 from actions.formatting import facts_payload, summary_lines
-from intake import Facts, ParsedFacts, check, limits, merge, missing, parse
+from intake import Facts, ParsedFacts, check, drop_children, limits, merge, missing, parse
 from intake.grammar import looks_like_question
 
 FORM = "calculation_form"
@@ -141,12 +141,7 @@ def _answer_in_school(facts: Facts, yes: bool, dispatcher: CollectingDispatcher)
         for c in youth:
             c.in_school = True
     else:
-        keep = [i for i, c in enumerate(f.children or []) if c not in youth]
-        f.incomes = [i.model_copy(update={"member": f"child:{keep.index(int(i.member[6:]))}"})
-                     if i.member.startswith("child:") else i
-                     for i in f.incomes
-                     if not i.member.startswith("child:") or int(i.member[6:]) in keep]
-        f.children = [c for c in f.children or [] if c not in youth]
+        drop_children(f, {i for i, c in enumerate(f.children or []) if c in youth})
         dispatcher.utter_message(
             text="Då räknas ungdomen inte som barn i hushållet: en ungdom över 18 som inte går "
                  "i skolan söker själv som vuxen. Jag tar bort "

@@ -11,7 +11,6 @@ servers: benchmarks/intake_chat.py.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections import Counter
 from pathlib import Path
@@ -22,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from intake.transcripts import (  # noqa: E402
+    WRITERS_TODAY,
+    development_files,
     expected_result,
     judge,
     load,
@@ -30,12 +31,9 @@ from intake.transcripts import (  # noqa: E402
     rate_table,
 )
 
-TODAY = dt.date(2026, 12, 4)  # the writers' "current month": December 2026
-DEV = sorted((ROOT / "intake" / "eval").glob("dev_*.jsonl"))
-
 
 def main(files: list[Path] = typer.Argument(None), show: bool = False) -> None:  # noqa: B008
-    files = files or DEV
+    files = files or development_files()
     total, right = Counter(), Counter()
     times: list[float] = []
     label_problems = []
@@ -45,7 +43,7 @@ def main(files: list[Path] = typer.Argument(None), show: bool = False) -> None: 
             amount, refusal = expected_result(t)
             if t.expected_amount is not None and amount != t.expected_amount:
                 label_problems.append((t.id, t.expected_amount, amount, refusal))
-            out = play(t, TODAY)
+            out = play(t, WRITERS_TODAY)
             times += out.parse_seconds
             total[t.category] += 1
             ok = judge(t, out)

@@ -26,7 +26,6 @@ transcripts through the intake alone.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 import tempfile
@@ -45,9 +44,12 @@ sys.path.insert(0, str(ROOT))
 
 from intake.transcripts import (  # noqa: E402
     ANSWER_KEYS,
-    YES,
+    MAX_QUESTIONS,
+    WRITERS_TODAY,
     Transcript,
+    development_files,
     expected_result,
+    is_yes,
     judge,
     load,
     percentiles_ms,
@@ -55,14 +57,7 @@ from intake.transcripts import (  # noqa: E402
 )
 from tests.support.services import Stack, start_stack  # noqa: E402
 
-TODAY = dt.date(2026, 12, 4)  # the writers' "current month": December 2026
-DEV = sorted((ROOT / "intake" / "eval").glob("dev_*.jsonl"))
-MAX_QUESTIONS = 8  # questions in a row before the call counts as stuck (as _Call)
 CONFIRM = "ja"
-
-
-def _is_yes(text: str) -> bool:
-    return text.strip().lower().strip(".!") in YES
 
 
 @dataclass
@@ -124,7 +119,7 @@ class _ChatCall:
 
     def to_result(self) -> bool:
         """Step 2: answer the questions and the summary until a result (or nothing is asked)."""
-        at_summary = [m for m in self.t.at_summary if not _is_yes(m)]
+        at_summary = [m for m in self.t.at_summary if not is_yes(m)]
         for _ in range(MAX_QUESTIONS + len(at_summary)):
             if self.result_seen:
                 return True
@@ -188,13 +183,13 @@ def _warm_up(stack: Stack, client: httpx.Client) -> None:
 def main(files: list[Path] = typer.Argument(None),  # noqa: B008
          show: bool = typer.Option(False, help="print every miss with the last replies"),
          limit: int = typer.Option(0, help="play only the first N transcripts (0: all)")) -> None:
-    files = files or DEV
+    files = files or development_files()
     if not files:
         raise typer.BadParameter("no transcripts: intake/eval/dev_*.jsonl is empty")
     transcripts = [t for path in files for t in load(path)]
     if limit:
         transcripts = transcripts[:limit]
-    os.environ["BG_TODAY"] = TODAY.isoformat()  # the action server inherits it (ManagedProcess)
+    os.environ["BG_TODAY"] = WRITERS_TODAY.isoformat()  # the action server inherits it
     total, right = Counter(), Counter()
     times: list[float] = []
     misses = []

@@ -376,11 +376,18 @@ def _merge_children(f: Facts, p: ParsedFacts) -> dict[int, int]:
             f.notes.append(f"{c.age}-åringen går inte i skolan och räknas inte som barn i "
                            "hushållet (söker själv som vuxen).")
     if removed and f.children is not None:
-        keep = [i for i in range(len(f.children)) if i not in removed]
-        _remap_incomes(f, {old_i: new_i for new_i, old_i in enumerate(keep)})
-        f.children = [f.children[i] for i in keep]
+        keep = drop_children(f, removed)
         mapping = {k: keep.index(v) for k, v in mapping.items() if v in keep}
     return mapping
+
+
+def drop_children(f: Facts, indices: set[int]) -> list[int]:
+    """Remove these children; their incomes go with them, the others' follow their child.
+    Returns the old indices of the children kept, in order."""
+    keep = [i for i in range(len(f.children or [])) if i not in indices]
+    _remap_incomes(f, {old_i: new_i for new_i, old_i in enumerate(keep)})
+    f.children = [(f.children or [])[i] for i in keep]
+    return keep
 
 
 def _unresolved(m: ChildMention) -> str:
@@ -430,7 +437,14 @@ def calculation_month(facts: Facts, today: dt.date) -> tuple[int, int]:
     return (facts.year or today.year, facts.month or today.month)
 
 
-def to_calculation_input(facts: Facts, today: dt.date, adult_age: int) -> dict[str, Any]:
+# Stands in for an adult's age when the caseworker did not give it: the calculator's input
+# contract requires one, and the riksnorm amounts for adults do not depend on it (an adult is
+# anyone in the household who is not a child). The summary says the age was not given.
+ADULT_AGE_NOT_GIVEN = 21
+
+
+def to_calculation_input(facts: Facts, today: dt.date,
+                         adult_age: int = ADULT_AGE_NOT_GIVEN) -> dict[str, Any]:
     """The calculator's input contract. ``adult_age`` stands in for an adult age not given."""
     lim = limits()
     year, month = calculation_month(facts, today)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import statistics
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,8 +30,24 @@ ANSWER_KEYS = {"calc_adults": "adults", "calc_children": "children",
                "calc_children_days": "days", "calc_in_school": "in_school",
                "calc_household_size": "household_size",
                "calc_support_months": "support_months"}
-ADULT_AGE_NOT_GIVEN = 21  # as actions/backends.py: adult amounts do not depend on the age
 YES = ("ja", "japp", "jo", "stämmer", "ja det stämmer", "korrekt", "ja, räkna")
+MAX_QUESTIONS = 8  # questions in a row before a call counts as stuck
+EVAL_DIR = Path(__file__).resolve().parent / "eval"
+# The writers' "current month" is December 2026 (writers_brief.md): the benchmarks fix today.
+WRITERS_TODAY = dt.date(2026, 12, 4)
+
+
+def development_files() -> list[Path]:
+    return sorted(EVAL_DIR.glob("dev_*.jsonl"))
+
+
+def heldout_files() -> list[Path]:
+    return sorted(EVAL_DIR.glob("heldout_*.jsonl"))
+
+
+def is_yes(text: str) -> bool:
+    """A plain yes to the summary (the benchmarks send their own "ja" after the others)."""
+    return text.strip().lower().strip(".!") in YES
 
 
 @dataclass
@@ -100,7 +117,7 @@ class _Call:
         self.active = True
 
     def answer_questions(self) -> bool:
-        for _ in range(8):
+        for _ in range(MAX_QUESTIONS):
             todo = missing(self.facts)
             if not todo:
                 return True
@@ -116,7 +133,7 @@ class _Call:
     def compute(self) -> None:
         from calculator import InputError, compute
 
-        inp = to_calculation_input(self.facts, self.today, ADULT_AGE_NOT_GIVEN)
+        inp = to_calculation_input(self.facts, self.today)
         try:
             self.out.amount, self.out.refused = compute(inp).forsorjningsstod, None
         except InputError as err:
@@ -129,7 +146,7 @@ class _Call:
         if not self.answer_questions():
             return self._done()
         for text in self.t.at_summary:
-            if text.strip().lower().strip(".!") in YES:
+            if is_yes(text):
                 continue
             self.send(text, "calc_confirmed")
             if not self.answer_questions():
@@ -176,5 +193,4 @@ def rate_table(total: dict[str, int], right: dict[str, int]) -> str:
 def percentiles_ms(seconds: list[float]) -> tuple[float, float, float]:
     """p50, p95 and max of durations, in milliseconds."""
     ms = sorted(x * 1000 for x in seconds)
-    return (ms[len(ms) // 2] if len(ms) % 2 else (ms[len(ms) // 2 - 1] + ms[len(ms) // 2]) / 2,
-            ms[min(len(ms) - 1, int(0.95 * len(ms)))], ms[-1])
+    return statistics.median(ms), ms[min(len(ms) - 1, int(0.95 * len(ms)))], ms[-1]

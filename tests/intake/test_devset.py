@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from intake import parse
 from intake.numbers import to_kronor
 from intake.tokens import tokenize
-from intake.transcripts import expected_result, load
+from intake.transcripts import development_files, expected_result, heldout_files, load
 
-EVAL = Path(__file__).resolve().parents[2] / "intake" / "eval"
-DEV = sorted(EVAL.glob("dev_*.jsonl"))
-HELDOUT = sorted(EVAL.glob("heldout_*.jsonl"))
+DEV = development_files()
+HELDOUT = heldout_files()
 CATEGORIES = {"single", "spread", "answers", "summary_no", "correction", "refusal"}
 
 
