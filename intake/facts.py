@@ -123,11 +123,10 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
         f.housing_cap = None
     if p.housing_cap is not None:
         f.housing_cap = p.housing_cap
-    if p.shared_household:
+    if p.shared_household or p.shared_household_members is not None:
         f.shared_household, f.adults = True, 1
     if p.shared_household_members is not None:
         f.shared_household_members = p.shared_household_members
-        f.shared_household, f.adults = True, 1
     elif p.adults == 2:
         f.shared_household_members, f.shared_household = None, False
     f.parent_named = f.parent_named or p.parent_named
