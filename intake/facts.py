@@ -170,6 +170,7 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
     for quote in p.unread:
         if quote not in f.unread:
             f.unread.append(quote)
+    f.notes += [n for n in p.notes if n not in f.notes]
     return f
 
 

@@ -110,11 +110,13 @@ class ParsedFacts:
     yes: bool = False
     no: bool = False
     unread: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # said aloud in the summary
     replaced: list[str] = field(default_factory=list)  # "inte 9 200": the value corrected
 
     def is_empty(self) -> bool:
         """Nothing read (a yes/no alone, or words without facts)."""
-        blank = ParsedFacts(yes=self.yes, no=self.no, unread=self.unread, replaced=self.replaced)
+        blank = ParsedFacts(yes=self.yes, no=self.no, unread=self.unread, notes=self.notes,
+                            replaced=self.replaced)
         return self == blank
 
     def amounts(self) -> list[int]:
@@ -1402,7 +1404,8 @@ class _Reader:
                 if _unit_after(tokens, j):
                     return None, None
                 return j, person
-            if t.kind == "num" and t.concept == "earlier" and cross_comma:
+            if t.kind == "num" and ((t.concept == "earlier" and cross_comma)
+                                    or t.concept == "gross"):
                 j += 1
                 continue
             if t.kind == "num" or t.kind == "aring" or _is_target(t):
@@ -1758,6 +1761,24 @@ class _Reader:
             elif p.no:
                 p.in_school = False
 
+    def gross(self) -> None:
+        """"lön 21 000 brutto", "bruttolön 21 000": an amount before tax is not an income the
+        calculation can use; it is quoted as not read, with a note saying what is needed."""
+        tokens, text = self.tokens, self.normalised
+        for i, t in enumerate(tokens):
+            if not _free_num(t, None) or t.value < 1000:  # type: ignore[operator]
+                continue
+            near = [x for x in (_at(tokens, i - 1), _at(tokens, i + 1))
+                    if x and x.clause == t.clause]
+            after = text[t.end:t.end + 25].lstrip(" kr")
+            if any(x.text in lexicon.GROSS_WORDS for x in near) \
+                    or any(after.startswith(w) for w in lexicon.GROSS_WORDS):
+                t.used, t.concept = True, "gross"
+                self.p.unread.append(self.quote(i, i))
+                amount = f"{int(t.value):,}".replace(",", " ")  # type: ignore[arg-type]
+                self.p.notes.append(f"{amount} kr är före skatt och räknas inte: försörjningsstöd "
+                                    "räknas på inkomst efter skatt. Skriv beloppet efter skatt.")
+
     # ------------------------------------------------------------------ unread
 
     def quote(self, first: int, last: int) -> str:
@@ -1791,6 +1812,7 @@ class _Reader:
         self._since_month()
         self.household()
         self._mark_earned_earlier()
+        self.gross()
         self.amounts()
         self.negations()
         self.answers()

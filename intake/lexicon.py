@@ -283,8 +283,11 @@ FILLERS_BEFORE_AMOUNT = frozenset({
     "drygt", "knappt", "typ", "landar", "hamnar", "uppgår", "som", "hon", "han", "hen",
     "till jobbet", "till arbetet", "till och från jobbet", "på jobbet", "fel", "rätt",
     "dom", "en", "ett", "för", "person", "vår", "er", "deras", "den", "det", "så", "=",
-    "mån", "månaden", "varje", "hela", "sammantaget", "brutto", "tot", "ink", "inkl",
+    "mån", "månaden", "varje", "hela", "sammantaget", "tot", "ink", "inkl",
 })
+# An amount before tax: försörjningsstöd counts income after tax, so it is never taken as one.
+GROSS_WORDS = frozenset({"brutto", "bruttolön", "bruttolönen", "bruttoinkomst", "före skatt",
+                         "innan skatt", "före skatteavdrag"})
 # Words allowed between an amount and the word it belongs to ("7 200 kr i hyra").
 FILLERS_AFTER_AMOUNT = frozenset({
     "hemma", "hem", "varje", "totalt", "i månaden", "per månad", "/mån",

@@ -64,6 +64,12 @@ _ABBREVIATIONS_WITH_DOT = frozenset({"ca.", "inkl.", "resp.", "mån.", "kl.", "s
 
 _FIFTY_FIFTY = re.compile(r"\b50\s?/\s?50\b")
 _ORDINAL = re.compile(r"\b(\d{1,2}):[ae]\b")
+# ("första månaden" is a concept of its own: a new application)
+_ORDINAL_WORDS = ("första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde",
+                  "nionde", "tionde", "elfte", "tolfte")
+# "fjärde månaden i rad" → "4 månaden i rad"
+_ORDINAL_MONTH = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS[1:]) + r")(?=\s+mån)")
+_TIMES = re.compile(r"(?<=\d)\s*[x×*]\s*(?=\d)|\s[×*]\s")  # "1250x2", "1 250 * 2"
 _AGE_NOUN = re.compile(r"\b(\d{1,2}):ans?\b")  # "4:an förskola": the 4-year-old
 # "barn 3,5 och 8": a comma between two small numbers without a space is a list, not a decimal
 _AGE_LIST_COMMA = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{1,2})(?=\s*(?:,|och|&|\+|$|\)))")
@@ -76,6 +82,8 @@ def normalise(text: str) -> str:
             .replace("—", "-").replace("’", "'").replace(":-", " kr"))
     text = _FIFTY_FIFTY.sub("varannan vecka", text)
     text = _AGE_NOUN.sub(r"\1-åringen", text)
+    text = _ORDINAL_MONTH.sub(lambda m: str(_ORDINAL_WORDS.index(m.group(1)) + 1), text)
+    text = _TIMES.sub(" x ", text)
     text = _ORDINAL.sub(r"\1", text)  # "2:a månaden" → "2 månaden"
     while (spaced := _AGE_LIST_COMMA.sub(r"\1, \2", text)) != text:  # "4,7,9"
         text = spaced
@@ -128,6 +136,11 @@ def _numbers_from_words(tokens: list[Token]) -> list[Token]:
                                  end=tokens[j - 1].end))
                 i = j
                 continue
+        if (product := _product(tokens, i)) is not None:  # "bb 1 250 x 2" is 2 500
+            out.append(Token("num", " ".join(x.text for x in tokens[i:i + 3]), product,
+                             start=t.start, end=tokens[i + 2].end))
+            i += 3
+            continue
         if t.kind == "num" and i + 1 < len(tokens) and tokens[i + 1].kind == "word" \
                 and tokens[i + 1].text in MULTIPLIERS and t.value is not None:
             out.append(Token("num", f"{t.text} {tokens[i + 1].text}",
@@ -138,6 +151,20 @@ def _numbers_from_words(tokens: list[Token]) -> list[Token]:
         out.append(t)
         i += 1
     return out
+
+
+def _product(tokens: list[Token], i: int) -> Decimal | None:
+    """"1 250 x 2" or "2 x 1 250": an amount times a small count (2-12), else None."""
+    if i + 2 >= len(tokens):
+        return None
+    a, times, b = tokens[i:i + 3]
+    if a.kind != "num" or b.kind != "num" or times.text not in ("x", "gånger") \
+            or a.value is None or b.value is None:
+        return None
+    small, large = sorted((a.value, b.value))
+    if 2 <= small <= 12 and small == small.to_integral_value() and large >= 50:
+        return small * large
+    return None
 
 
 def _is_number_part(word: str) -> bool:

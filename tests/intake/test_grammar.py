@@ -280,3 +280,36 @@ def test_a_definite_age_word_refers_to_a_named_child():
     f = facts_of("sambor, barn 19 och 3 år, 3-åringen går på förskola, 19-åringen går i skolan")
     assert [(c.age, c.lunch_at_preschool, c.in_school) for c in f.children] == [
         (19, None, True), (3, True, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "lön 21 000 brutto", "bruttolön 21 000", "han tjänar 21 000 före skatt",
+    "lön brutto 21 000 kr",
+])
+def test_an_amount_before_tax_is_never_taken_as_income_and_is_shown(text):
+    p = parse(text)
+    assert p.incomes == []
+    assert any("21 000" in q for q in p.unread)
+    assert p.notes == ["21 000 kr är före skatt och räknas inte: försörjningsstöd räknas på "
+                       "inkomst efter skatt. Skriv beloppet efter skatt."]
+
+
+def test_the_net_salary_next_to_a_gross_one_is_the_income():
+    p = parse("lön 21 000 brutto, 17 200 netto")
+    assert p.incomes == [IncomeFact("salary", 17200, "applicant")]
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("bb 1 250 x 2", 2500), ("barnbidrag 1250x2", 2500), ("uhs 2 x 1 573", 3146),
+    ("underhållsstöd 1 573 gånger 3", 4719), ("bb 1250 * 2", 2500),
+])
+def test_an_amount_times_a_count(text, amount):
+    assert sum(i.amount for i in parse(text).incomes) == amount
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("fjärde månaden i rad med bistånd", 4), ("det är sjunde månaden med försörjningsstöd", 7),
+    ("4:e månaden i rad med bistånd", 4),
+])
+def test_months_with_support_as_an_ordinal(text, months):
+    assert parse(text).consecutive_months_with_support == months
