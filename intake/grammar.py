@@ -583,6 +583,10 @@ class _Reader:
         while _word(_at(tokens, k), "är", "blir", "ska", "vara", "egentligen", "bara", ":",
                     "fyller", "har", "fyllt", "nu", "på", "(", "alltså", "faktiskt"):
             k += 1
+        if _word(_at(tokens, k), ",") and _free_int(_at(tokens, k + 1), MAX_AGE_READ) \
+                and (_word(_at(tokens, k + 2), ",", ".", ")")
+                     or _c(_at(tokens, k + 2), "year_unit")):
+            k += 1  # "den äldsta, 14, varannan vecka"
         age, after = self._age_of(k) if _at(tokens, k) else (None, k)
         if age is None:
             return
@@ -750,6 +754,9 @@ class _Reader:
             elif _c(t, "applicant"):
                 sex = _sex_of(t.text)
                 role = "applicant"
+                if t.text == "hen" and (kid := self._child_just_named(i)) is not None:
+                    self.mentions.append((i, "child", (kid,)))  # "mellanbarnet 9 år, hen är …"
+                    continue
                 if sex and t.text in ("hon", "han"):
                     role = self._pronoun_role(i, sex, a_sex, b_sex)
                     if role == "applicant" and a_sex is None:
@@ -777,6 +784,18 @@ class _Reader:
         p.applicant_sex = a_sex if a_sex != known.applicant_sex else None
         p.partner_sex = b_sex if b_sex != known.partner_sex else None
         self.sexes = (a_sex, b_sex)
+
+    def _child_just_named(self, i: int) -> int | None:
+        """The one child named last in the sentence, as the subject, if no adult came after."""
+        for idx, kind, kids in reversed(self.mentions):
+            if idx < i and self.tokens[idx].part == self.tokens[i].part:
+                apposition = _word(_at(self.tokens, i - 1), ",") and \
+                    self.p.children[kids[0]].ref is not None  # "mellanbarnet 9 år, hen"
+                if kind == "child" and len(kids) == 1 and not self._adult_income_in_clause(i) \
+                        and (apposition or self._child_is_subject(kids[0])):
+                    return kids[0]
+                return None
+        return None
 
     def _pronoun_role(self, i: int, sex: Sex, a_sex: Sex | None, b_sex: Sex | None) -> str:
         """"han"/"hon": a son/daughter just named in the sentence, else the adult of that sex."""

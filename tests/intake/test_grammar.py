@@ -313,3 +313,11 @@ def test_an_amount_times_a_count(text, amount):
 ])
 def test_months_with_support_as_an_ordinal(text, months):
     assert parse(text).consecutive_months_with_support == months
+
+
+def test_an_age_between_commas_and_hen_for_the_child_just_named():
+    f, _ = check(merge(Facts(), parse(
+        "pappa 41, tre barn. Yngsta 4 år är där varannan vecka. Mellanbarnet 9 år, hen är hos "
+        "honom 12 dagar i månaden, och den äldsta, 14, varannan vecka.")), Facts(), None)
+    assert [(c.age, c.days) for c in f.children] == [(4, 15), (9, 12), (14, 15)]
+    assert f.unread == []
