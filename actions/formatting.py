@@ -124,8 +124,9 @@ def summary_lines(f: Facts, today: dt.date) -> list[str]:
         lines.append("Barn 0–6 år antas äta alla måltider hemma (ingen lunch på förskola).")
     if (f.adults or 0) and f.applicant_age is None:
         lines.append("Vuxnas ålder: ej angiven (påverkar inte normbeloppet för vuxna).")
-    for note in f.notes:
-        lines.append(f"Obs: {note}")
+    for note in [*f.notes, f.size_mismatch()]:
+        if note:
+            lines.append(f"Obs: {note}")
     if f.unread:
         lines.append("Inte tolkat (räknas inte med – skriv om det om det behövs): "
                      + "; ".join(f"”{q}”" for q in f.unread))

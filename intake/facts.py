@@ -56,6 +56,7 @@ class Facts(BaseModel):
     job_stimulus_months_used: int | None = None
     shared_household_members: int | None = None
     shared_household: bool = False  # the rule is named; the number of members may be asked
+    household_size: int | None = None  # "alltså 4 i hushållet", said outside that rule
     parent_named: bool = False  # "pappa, son 6": a single parent unless a partner is named
     pending_target: str | None = None  # a fact said to be wrong; its amount comes next
     unread: list[str] = Field(default_factory=list)  # "inte tolkat": quoted words
@@ -92,6 +93,16 @@ class Facts(BaseModel):
         return bool(self.costs or self.incomes or self.no_incomes or self.children
                     or self.shared_household or self.housing_cap is not None)
 
+    def size_mismatch(self) -> str | None:
+        """"alltså 4 i hushållet" while fewer or more members are named: said, never resolved
+        by guessing who is missing."""
+        named = (self.adults or 0) + len(self.children or [])
+        if self.household_size and not self.shared_household and self.adults is not None \
+                and self.children is not None and named != self.household_size:
+            return (f"Hushållet sades vara {self.household_size} personer, men {named} är "
+                    "angivna (vuxna och barn). Kontrollera hushållet.")
+        return None
+
     def has_salary(self) -> bool:
         return any(i.type == "salary" and i.amount > 0 and i.member in ("applicant", "partner")
                    for i in self.incomes)
@@ -125,8 +136,12 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
         f.housing_cap = p.housing_cap
     if p.shared_household or p.shared_household_members is not None:
         f.shared_household, f.adults = True, 1
+    if p.household_size is not None:
+        f.household_size = p.household_size
     if p.shared_household_members is not None:
         f.shared_household_members = p.shared_household_members
+    elif f.shared_household and f.shared_household_members is None and f.household_size:
+        f.shared_household_members = f.household_size  # the size said before the rule was
     elif p.adults == 2:
         f.shared_household_members, f.shared_household = None, False
     f.parent_named = f.parent_named or p.parent_named

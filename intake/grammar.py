@@ -107,6 +107,7 @@ class ParsedFacts:
     job_stimulus_months_used: int | None = None
     shared_household_members: int | None = None
     shared_household: bool = False  # the hushållsgemenskap rule is named
+    household_size: int | None = None  # "4 i hushållet" said outside that rule
     yes: bool = False
     no: bool = False
     unread: list[str] = field(default_factory=list)
@@ -1175,33 +1176,11 @@ class _Reader:
             for m in p.children:
                 if m.new and m.age is not None and m.age > lim.child_max_age:
                     p.applicant_age, m.placeholder = m.age, True
-        for i, t in enumerate(tokens):
-            if not _c(t, "persons"):
-                continue
-            before = _at(tokens, i - 1)
-            if not _free_int(before, 100):
-                continue
-            part_words = [x for x in tokens if x.part == t.part]
-            if shared or any(_c(x, "household_word") for x in part_words):
-                if shared:
-                    p.shared_household_members = int(before.value)  # type: ignore[union-attr,arg-type]
-                    before.used = t.used = True  # type: ignore[union-attr]
-        if shared:
-            for i, t in enumerate(tokens):
-                if _c(t, "household_word") and p.shared_household_members is None:
-                    k = i - 1  # "de är fyra i hushållet"
-                    while _word(_at(tokens, k), "i", "totalt", "personer", "st"):
-                        k -= 1
-                    if _free_int(_at(tokens, k), 100) and tokens[k].value >= 2:  # type: ignore[operator]
-                        p.shared_household_members = int(tokens[k].value)  # type: ignore[arg-type]
-                        tokens[k].used = True
-                        continue
-                    j = i + 1
-                    while _word(_at(tokens, j), "är", "består", "av", "totalt", "på", "om"):
-                        j += 1
-                    if _free_int(_at(tokens, j), 100):
-                        p.shared_household_members = int(tokens[j].value)  # type: ignore[arg-type]
-                        tokens[j].used = True
+        size = self._stated_size(shared)
+        if not shared:
+            p.household_size = size  # checked against the members named (facts.check)
+        else:
+            p.shared_household_members = size
             if p.shared_household_members is None:
                 p.shared_household_members = self._listed_members()
             if p.shared_household_members is None:
@@ -1227,6 +1206,33 @@ class _Reader:
             return False
         ages = [self.p.children[c].age for c in own[1]]
         return not ages or any(a is None or a <= self.lim.child_max_age for a in ages)
+
+    def _stated_size(self, shared: bool) -> int | None:
+        """"4 personer i hushållet", "alltså 4 i hushållet", "hushållet är 3 personer"."""
+        tokens = self.tokens
+        for i, t in enumerate(tokens):
+            before = _at(tokens, i - 1)
+            if _c(t, "persons") and _free_int(before, 100) and (shared or any(
+                    _c(x, "household_word") for x in tokens if x.part == t.part)):
+                before.used = t.used = True  # type: ignore[union-attr]
+                return int(before.value)  # type: ignore[union-attr,arg-type]
+        for i, t in enumerate(tokens):
+            if not _c(t, "household_word"):
+                continue
+            k = i - 1  # "de är fyra i hushållet"
+            while _word(_at(tokens, k), "i", "totalt", "personer", "st"):
+                k -= 1
+            if _free_int(_at(tokens, k), 100) and tokens[k].value >= 2:  # type: ignore[operator]
+                tokens[k].used = True
+                return int(tokens[k].value)  # type: ignore[arg-type]
+            j = i + 1
+            while _word(_at(tokens, j), "är", "består", "av", "totalt", "på", "om"):
+                j += 1
+            if _free_int(_at(tokens, j), 100) and not _unit_after(tokens, j) \
+                    and not _c(_at(tokens, j + 1), "cost", "income"):
+                tokens[j].used = True
+                return int(tokens[j].value)  # type: ignore[arg-type]
+        return None
 
     def _listed_members(self) -> int | None:
         """"hushållet är han, mamma och pappa": the members listed after the household word."""

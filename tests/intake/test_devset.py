@@ -60,7 +60,7 @@ def _quoted_or_read(text: str) -> list[int]:
             values.add(int(c.ref[4:]))
     for name in ("year", "month", "adults", "applicant_age", "partner_age", "child_count",
                  "days", "consecutive_months_with_support", "job_stimulus_months_used",
-                 "shared_household_members"):
+                 "shared_household_members", "household_size"):
         if getattr(p, name) is not None:
             values.add(getattr(p, name))
     quoted = " | ".join(p.unread + p.replaced).replace(" ", "")

@@ -321,3 +321,19 @@ def test_an_age_between_commas_and_hen_for_the_child_just_named():
         "honom 12 dagar i månaden, och den äldsta, 14, varannan vecka.")), Facts(), None)
     assert [(c.age, c.days) for c in f.children] == [(4, 15), (9, 12), (14, 15)]
     assert f.unread == []
+
+
+def test_a_household_size_said_outside_the_shared_rule_is_kept_and_checked():
+    f, _ = check(merge(Facts(), parse("sambor med två barn 4 och 7, alltså 5 i hushållet")),
+                 Facts(), None)
+    assert f.household_size == 5 and not f.shared_household
+    assert f.size_mismatch() == ("Hushållet sades vara 5 personer, men 4 är angivna (vuxna och "
+                                 "barn). Kontrollera hushållet.")
+    g, _ = check(merge(f, parse("förlåt, tre barn: 4, 7 och 12")), f, None)
+    assert [c.age for c in g.children] == [4, 7, 12] and g.size_mismatch() is None
+
+
+def test_a_size_said_before_the_shared_rule_is_its_number_of_members():
+    f, _ = check(merge(Facts(), parse("man 23, de är 4 i hushållet")), Facts(), None)
+    g, _ = check(merge(f, parse("han bor hos sina föräldrar")), f, None)
+    assert g.shared_household and g.shared_household_members == 4
