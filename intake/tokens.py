@@ -239,6 +239,38 @@ def _typo_concept(word: str) -> str | None:
     return None
 
 
+@cache
+def _one_word_phrases() -> tuple[tuple[str, str], ...]:
+    out = []
+    for concept_kind, table in (("cost", lexicon.COSTS), ("income", lexicon.INCOMES)):
+        for key, phrases in table.items():
+            out += [(p, f"{concept_kind}:{key}") for p in phrases if " " not in p and len(p) >= 6]
+    return tuple(out)
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    """Every word of every phrase the lexicon knows, and the fillers: never an abbreviation."""
+    words: set[str] = set(lexicon.FILLERS_BEFORE_AMOUNT) | set(lexicon.FILLERS_AFTER_AMOUNT)
+    for phrases in [*lexicon.COSTS.values(), *lexicon.INCOMES.values(),
+                    *lexicon.CONCEPTS.values()]:
+        for phrase in phrases:
+            words.update(phrase.split())
+    return frozenset(words)
+
+
+def _abbreviation_concept(word: str) -> str | None:
+    """A word cut short ("bostadsbid", "etableringsers", "elkostn") that begins exactly one
+    kind of cost or income word of the lexicon: that kind. Five letters at least, and not a
+    word the lexicon knows in its own right."""
+    word = word.rstrip(".")
+    if len(word) < 5 or word in _lexicon_words():
+        return None
+    found = {concept for phrase, concept in _one_word_phrases()
+             if phrase.startswith(word) and len(phrase) > len(word)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _word_match(token: str, word: str) -> int:
     """2 for an exact match, 1 for the word plus an inflection suffix, 0 otherwise."""
     if token == word:
@@ -267,7 +299,8 @@ def tag_concepts(tokens: list[Token]) -> list[Token]:
                 exact = min(scores)
                 if best is None or (n, exact) > best[:2]:
                     best = (n, exact, concept)
-        if best is None and first.kind == "word" and (typo := _typo_concept(first.text)):
+        if best is None and first.kind == "word" and (
+                typo := _typo_concept(first.text) or _abbreviation_concept(first.text)):
             best = (1, 1, typo)
         if best:
             n = best[0]

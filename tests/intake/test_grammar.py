@@ -337,3 +337,17 @@ def test_a_size_said_before_the_shared_rule_is_its_number_of_members():
     f, _ = check(merge(Facts(), parse("man 23, de är 4 i hushållet")), Facts(), None)
     g, _ = check(merge(f, parse("han bor hos sina föräldrar")), f, None)
     assert g.shared_household and g.shared_household_members == 4
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("bostadsbid 1 200", "housing_allowance"), ("underh 1 573", "maintenance_support"),
+    ("arbetslöshetsers 9 000", "unemployment_benefit"), ("föräldrapen 5 000", "parental_benefit"),
+])
+def test_a_word_cut_short_names_the_one_income_it_begins(text, kind):
+    assert [i.type for i in parse(text).incomes] == [kind]
+
+
+def test_a_cut_word_that_is_a_word_of_its_own_is_no_abbreviation():
+    p = parse("hon jobbar heltid, netto 14 000")  # "netto" begins "nettolön", "heltid" nothing
+    assert p.incomes == [IncomeFact("salary", 14000, "applicant")]
+    assert parse("elkostn 400").costs == {"electricity": 400}
