@@ -584,6 +584,11 @@ class _Reader:
         while _word(_at(tokens, k), "är", "blir", "ska", "vara", "egentligen", "bara", ":",
                     "fyller", "har", "fyllt", "nu", "på", "(", "alltså", "faktiskt"):
             k += 1
+        if _word(_at(tokens, k), ",") and _word(_at(tokens, k + 1), "som") \
+                and _word(_at(tokens, k + 2), "är"):
+            k += 3  # "den yngsta, som är 3, …"
+        elif _word(_at(tokens, k), "som") and _word(_at(tokens, k + 1), "är"):
+            k += 2  # "den äldsta som är 15"
         if _word(_at(tokens, k), ",") and _free_int(_at(tokens, k + 1), MAX_AGE_READ) \
                 and (_word(_at(tokens, k + 2), ",", ".", ")")
                      or _c(_at(tokens, k + 2), "year_unit")):

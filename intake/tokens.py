@@ -69,6 +69,8 @@ _ORDINAL_WORDS = ("första", "andra", "tredje", "fjärde", "femte", "sjätte", "
                   "nionde", "tionde", "elfte", "tolfte")
 # "fjärde månaden i rad" → "4 månaden i rad"
 _ORDINAL_MONTH = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS[1:]) + r")(?=\s+mån)")
+# "en son på ett år": "ett" is an age here, not an article
+_ONE_YEAR = re.compile(r"\b(på|är|,|och|son|sonen|dotter|dottern|barn|bebis|bebisen)\s+ett år\b")
 _TIMES = re.compile(r"(?<=\d)\s*[x×*]\s*(?=\d)|\s[×*]\s")  # "1250x2", "1 250 * 2"
 _AGE_NOUN = re.compile(r"\b(\d{1,2}):ans?\b")  # "4:an förskola": the 4-year-old
 # "barn 3,5 och 8": a comma between two small numbers without a space is a list, not a decimal
@@ -84,6 +86,7 @@ def normalise(text: str) -> str:
     text = _AGE_NOUN.sub(r"\1-åringen", text)
     text = _ORDINAL_MONTH.sub(lambda m: str(_ORDINAL_WORDS.index(m.group(1)) + 1), text)
     text = _TIMES.sub(" x ", text)
+    text = _ONE_YEAR.sub(r"\1 1 år", text)
     text = _ORDINAL.sub(r"\1", text)  # "2:a månaden" → "2 månaden"
     while (spaced := _AGE_LIST_COMMA.sub(r"\1, \2", text)) != text:  # "4,7,9"
         text = spaced
