@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from intake.grammar import ChildMention, Expecting, Known, ParsedFacts, parse_message
 from intake.limits import limits
+from intake.names import Name
 
 
 class ChildFacts(BaseModel):
@@ -61,6 +62,8 @@ class Facts(BaseModel):
     pending_target: str | None = None  # a fact said to be wrong; its amount comes next
     unread: list[str] = Field(default_factory=list)  # "inte tolkat": quoted words
     notes: list[str] = Field(default_factory=list)  # what the intake concluded, said aloud
+    # first names typed in the call → the role each stands for ("Sara" → "mamman")
+    names: dict[str, str] = Field(default_factory=dict)
     # the last result shown: its amount and summary, to say what a correction changed
     last_amount: int | None = None
     last_summary: list[str] = Field(default_factory=list)
@@ -85,7 +88,8 @@ class Facts(BaseModel):
                      child_sexes=tuple(c.sex for c in self.children or []),
                      child_ages=tuple(c.age for c in self.children or []),
                      child_with_salary=salaried.pop() if len(salaried) == 1 else None,
-                     shared=self.shared_household, pending_target=self.pending_target)
+                     shared=self.shared_household, pending_target=self.pending_target,
+                     names=tuple(Name(n, role) for n, role in self.names.items()))
 
     def told_anything_but_adults(self) -> bool:
         """Costs, incomes or a household rule were given: what is not said about the household
@@ -186,6 +190,7 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
         if quote not in f.unread:
             f.unread.append(quote)
     f.notes += [n for n in p.notes if n not in f.notes]
+    f.names.update({n.name: n.stands_for for n in p.names})
     return f
 
 

@@ -31,6 +31,7 @@ from typing import Literal
 
 from intake import lexicon
 from intake.limits import limits
+from intake.names import Name, put_roles
 from intake.numbers import to_kronor
 from intake.tokens import Token, normalise, read
 
@@ -112,12 +113,13 @@ class ParsedFacts:
     no: bool = False
     unread: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # said aloud in the summary
+    names: list[Name] = field(default_factory=list)  # first names learnt from this message
     replaced: list[str] = field(default_factory=list)  # "inte 9 200": the value corrected
 
     def is_empty(self) -> bool:
         """Nothing read (a yes/no alone, or words without facts)."""
         blank = ParsedFacts(yes=self.yes, no=self.no, unread=self.unread, notes=self.notes,
-                            replaced=self.replaced)
+                            replaced=self.replaced, names=self.names)
         return self == blank
 
     def amounts(self) -> list[int]:
@@ -143,6 +145,7 @@ class Known:
     child_with_salary: int | None = None  # index of the one child with a salary, if one
     pending_target: str | None = None  # a fact said to be wrong, its amount not yet given
     shared: bool = False  # a hushållsgemenskap is known
+    names: tuple[Name, ...] = ()  # first names typed so far, with the role each stands for
 
 
 # --------------------------------------------------------------------------- helpers
@@ -942,8 +945,9 @@ class _Reader:
         lim = self.lim
         weekly_days: list[tuple[int, int]] = []
         for i, t in enumerate(tokens):
-            weekly = _c(t, "week_days") or (_c(t, "day_unit") and any(
-                _c(x, "lunch") for x in tokens[max(0, i - 3):i]))
+            weekly = _c(t, "week_days") or (_c(t, "day_unit") and _free_int(_at(tokens, i - 1), 5)
+                                            and any(_c(x, "lunch") for x in tokens[max(0, i - 4):i]
+                                                    if x.part == t.part))
             if not weekly:
                 continue
             t.used = True  # "förskola 5 dagar (i veckan)": how often, not days of the month
@@ -1166,7 +1170,10 @@ class _Reader:
 
     def household(self) -> None:
         tokens, p = self.tokens, self.p
-        if any(_c(t, "applies_self") for t in tokens):
+        if any(_c(t, "applies_self") and not (  # "ansökan gäller februari" is a date
+                _c(_at(tokens, i + 1), "month") or getattr(_at(tokens, i + 1), "kind", "") == "ym"
+                or (_free_int(_at(tokens, i + 1)) and tokens[i + 1].value >= 2000))  # type: ignore[operator]
+               for i, t in enumerate(tokens)):
             for m in p.children:  # "dottern 20 år söker själv": she is the applicant
                 if m.new and m.age is not None and m.age >= self.lim.school_age_from - 1:
                     p.applicant_age, m.placeholder = m.age, True
@@ -1900,7 +1907,11 @@ def _neg_before(tokens: list[Token], i: int) -> bool:
 def parse_message(text: str, expecting: Expecting = None, today: dt.date | None = None,
                   known: Known | None = None) -> ParsedFacts:
     """Read the facts one message states. Never raises on any text."""
-    return _Reader(text, expecting, today or dt.date.today(), known or Known()).run()
+    known = known or Known()
+    text, names = put_roles(text, known.names)
+    parsed = _Reader(text, expecting, today or dt.date.today(), known).run()
+    parsed.names = list(names)
+    return parsed
 
 
 QUESTION_WORDS = frozenset({

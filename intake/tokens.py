@@ -72,6 +72,8 @@ _ORDINAL_MONTH = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS[1:]) + r")(?=\s+må
 # "en son på ett år": "ett" is an age here, not an article
 _ONE_YEAR = re.compile(r"\b(på|är|,|och|son|sonen|dotter|dottern|barn|bebis|bebisen)\s+ett år\b")
 _TIMES = re.compile(r"(?<=\d)\s*[x×*]\s*(?=\d)|\s[×*]\s")  # "1250x2", "1 250 * 2"
+# "går i 3:an", "(6:an)": a school class, not an age ("(4:an förskola)" is the 4-year-old)
+_SCHOOL_CLASS = re.compile(r"(\bi|\bgår)\s+(\d{1,2}):an\b|\((\d{1,2}):an\)")
 _AGE_NOUN = re.compile(r"\b(\d{1,2}):ans?\b")  # "4:an förskola": the 4-year-old
 # "barn 3,5 och 8": a comma between two small numbers without a space is a list, not a decimal
 _AGE_LIST_COMMA = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{1,2})(?=\s*(?:,|och|&|\+|$|\)))")
@@ -83,6 +85,8 @@ def normalise(text: str) -> str:
     text = (text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("–", "-")
             .replace("—", "-").replace("’", "'").replace(":-", " kr"))
     text = _FIFTY_FIFTY.sub("varannan vecka", text)
+    text = _SCHOOL_CLASS.sub(lambda m: f"{m.group(1)} skolan" if m.group(1) else "(skolan)",
+                             text)
     text = _AGE_NOUN.sub(r"\1-åringen", text)
     text = _ORDINAL_MONTH.sub(lambda m: str(_ORDINAL_WORDS.index(m.group(1)) + 1), text)
     text = _TIMES.sub(" x ", text)

@@ -1,0 +1,171 @@
+"""First names in a caseworker's message: "mamman Sara 34", "två barn – Alva 9, Noah 4",
+"Peter 38 och sambon Jenny 36", then "Sara jobbar deltid", "Elins studiebidrag".
+
+The grammar knows roles (sökande, sambon, sonen, "9-åringen"), not names. Before a message is
+read, each name is put back as the role it stands for: dropped where a role word already
+stands before it ("mamman Sara 34" → "mamman 34"), and replaced by that role where it stands
+alone ("Sara jobbar" → "mamman jobbar", "Alva 9" first, then "Alva" → "9-åringen").
+
+A word is taken for a name only on firm evidence, from the caseworker's capital letter:
+a capitalised word the lexicon does not know, right after a role word ("sonen Adam") or right
+before an age ("Alva 9", "Ines 1,5 år"); after that, every other mention of it in the
+conversation, also in the genitive ("Elins"). A caseworker who types names in lower case
+is not helped (the name then stays an unknown word, as before); a name is never guessed from a
+lower-case word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from intake import lexicon
+
+# Role word before a name → (role, the word that stands for the person afterwards).
+ADULT_ROLES = {
+    "mamman": "mamman", "mamma": "mamman", "pappan": "pappan", "pappa": "pappan",
+    "sökande": "sökande", "sökanden": "sökande", "klienten": "sökande", "kvinnan": "kvinnan",
+    "mannen": "sambon", "sambon": "sambon", "sambo": "sambon", "frun": "frun", "fru": "frun",
+    "hustrun": "frun", "maken": "maken", "make": "maken", "makan": "makan", "maka": "makan",
+    "kille": "sambon", "killen": "sambon", "tjej": "sambon", "tjejen": "sambon",
+    "pojkvännen": "sambon", "flickvännen": "sambon", "partnern": "sambon",
+    "partner": "sambon",
+}
+PARTNER_WORDS = frozenset({"sambon", "frun", "maken", "makan"})
+CHILD_ROLES = {
+    "sonen": "sonen", "son": "sonen", "dottern": "dottern", "dotter": "dottern",
+    "bebisen": "bebisen", "bebis": "bebisen", "pojken": "sonen", "flickan": "dottern",
+    "lillebror": "sonen", "lillasyster": "dottern", "storebror": "sonen",
+    "storasyster": "dottern", "barnet": "barnet", "tvillingen": "barnet",
+}
+GENITIVES = {"mamman": "mammans", "pappan": "pappans", "sambon": "sambons", "frun": "sambons",
+             "maken": "makens", "makan": "makans", "sökande": "sökandens",
+             "kvinnan": "sökandens", "sonen": "sonens", "dottern": "dotterns",
+             "bebisen": "barnets", "barnet": "barnets"}
+# Capitalised words that are no name although the lexicon does not know them.
+NOT_NAMES = frozenset({
+    "kl", "nr", "vån", "rum", "lgh", "tel", "dag", "dagar", "vecka", "år", "mån", "sida", "ca",
+    "cirka", "typ", "runt", "hus", "rok", "bor", "är", "har", "får", "jobbar", "gäller", "avser",
+    "summa", "ålder", "född", "och", "men", "samt", "de", "dom", "vi", "jag", "ni", "det", "den",
+    "nästa", "ärende", "ärendet", "hej", "ok", "okej", "obs", "ps", "ja", "nej", "alla", "båda",
+    "bägge", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "hushåll",
+    "hushållet", "familjen", "familj", "ansökan", "ny", "nytt", "gammal", "gamla", "ink",
+    "kostnader", "inkomster", "vuxna", "vuxen", "barn", "personer", "st", "månad", "månader",
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "okt", "nov", "dec", "ica", "coop", "sl", "csn", "fk", "af", "lss",
+})
+_WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+(?:-[A-Za-zÅÄÖåäöÉéÜü]+)*")
+_AGE_AFTER = re.compile(r"\s*,?\s*(\d{1,2})(?:[,.]5)?(?!\s*(?:kr|kronor|:-|%|\d|dagar|dygn|st\b|"
+                        r"personer|pers\b|tim|h\b|\.\d|:\d))"
+                        r"(\s*(?:år\b|(?P<months>mån\w*|månader)))?")
+_CHILDISH_BEFORE = re.compile(r"\b(barn|barnen|son|sonen|dotter|dottern|mamma|mamman|pappa|"
+                              r"pappan|tvillingar|bebis|ensamst\w*|förälder)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Name:
+    name: str  # as typed, capitalised ("Sara")
+    stands_for: str  # the word put in its place after its first mention ("mamman", "9-åringen")
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    words: set[str] = set(lexicon.FILLERS_BEFORE_AMOUNT) | set(lexicon.FILLERS_AFTER_AMOUNT)
+    for phrases in [*lexicon.COSTS.values(), *lexicon.INCOMES.values(),
+                    *lexicon.CONCEPTS.values()]:
+        for phrase in phrases:
+            words.update(phrase.split())
+    return frozenset(words | NOT_NAMES | set(ADULT_ROLES) | set(CHILD_ROLES))
+
+
+# Places: "bor på Storgatan 12", "Lillvägen 4"
+PLACE_ENDINGS = ("gatan", "gata", "vägen", "väg", "gränd", "stigen", "torget", "allén",
+                 "backen", "platsen", "leden", "plan", "berg", "by", "holm", "vik", "stad")
+PLACE_BEFORE = frozenset({"på", "i", "vid", "från", "till", "mot", "nära"})
+
+
+def _could_be_name(word: str, before: str) -> bool:
+    return (len(word) >= 2 and word[0].isupper() and word[1:].islower() and "-" not in word
+            and word.lower() not in _known_words() and before not in PLACE_BEFORE
+            and not word.lower().endswith(PLACE_ENDINGS))
+
+
+def _genitive(stands_for: str) -> str:
+    if stands_for.endswith("-åringen"):
+        return stands_for + "s"
+    return GENITIVES.get(stands_for, stands_for + "s")
+
+
+def put_roles(text: str, known: tuple[Name, ...] = ()) -> tuple[str, tuple[Name, ...]]:
+    """The message with each name replaced by its role, and the names learnt from it."""
+    names = {n.name: n for n in known}
+    new: list[Name] = []
+    adults = sum(1 for n in known if not n.stands_for.endswith("-åringen")
+                 and n.stands_for not in CHILD_ROLES.values())
+    edits: list[tuple[int, int, str]] = []
+    words = list(_WORD.finditer(text))
+    for k, m in enumerate(words):
+        word = m.group(0)
+        before = words[k - 1].group(0).lower() if k else ""
+        if word in names or (word.endswith("s") and word[:-1] in names) \
+                or not _could_be_name(word, before):
+            continue
+        gap = text[words[k - 1].end():m.start()] if k else ""
+        age_m = _AGE_AFTER.match(text, m.end())
+        age = int(age_m.group(1)) if age_m else None
+        if age_m and age_m.group("months"):
+            age = (age or 0) // 12  # "Maja 10 mån" is 0 years old
+        role_word = before if gap.strip() == "" else ""
+        stands_for: str | None = None
+        drop_from = m.start()
+        if role_word in CHILD_ROLES or (role_word in ("killen", "tjejen")
+                                        and age is not None and age <= 20):
+            stands_for = f"{age}-åringen" if age is not None else CHILD_ROLES.get(role_word,
+                                                                                 "barnet")
+        elif role_word in ADULT_ROLES:
+            stands_for = ADULT_ROLES[role_word]
+            if role_word not in lexicon.FEMALE | lexicon.MALE and stands_for == "sambon" \
+                    and role_word not in PARTNER_WORDS:
+                drop_from = words[k - 1].start()  # "hennes kille Jonny 26" → "hennes sambon 26"
+                edits.append((drop_from, m.end(), "sambon"))
+                stands_for = "sambon"
+                adults += 1
+                names[word] = Name(word, stands_for)
+                new.append(names[word])
+                continue
+            adults += 1
+        elif age is not None:
+            childish = bool(_CHILDISH_BEFORE.search(text, 0, m.start()))
+            if age <= 17 or (age <= 20 and childish):
+                stands_for = f"{age}-åringen"  # "Alva 9 går i 3:an" → "9-åringen går i 3:an"
+                edits.append((m.start(), age_m.end(), stands_for))  # type: ignore[union-attr]
+                names[word] = Name(word, stands_for)
+                new.append(names[word])
+                continue
+            elif age >= 18:
+                stands_for = "sökande" if adults == 0 else "sambon"
+                adults += 1
+                edits.append((m.start(), m.end(), stands_for))
+                names[word] = Name(word, stands_for)
+                new.append(names[word])
+                continue
+        if stands_for is None:
+            continue
+        edits.append((drop_from, m.end() + (1 if text[m.end():m.end() + 1] == " " else 0), ""))
+        names[word] = Name(word, stands_for)
+        new.append(names[word])
+    # every other mention of a known name, also in the genitive ("Elins studiebidrag")
+    first = {s for s, _, _ in edits}
+    for m in words:
+        word = m.group(0)
+        if m.start() in first or any(s <= m.start() < e for s, e, _ in edits):
+            continue
+        if word in names:
+            edits.append((m.start(), m.end(), names[word].stands_for))
+        elif word.endswith("s") and word[:-1] in names:
+            edits.append((m.start(), m.end(), _genitive(names[word[:-1]].stands_for)))
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text, tuple(new)

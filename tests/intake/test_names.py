@@ -1,0 +1,47 @@
+"""First names typed in a call stand for the role they name, in the message and later."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from intake import Facts, check, merge, parse
+from intake.names import Name, put_roles
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def _read(*messages):
+    f = Facts()
+    for m in messages:
+        f, _ = check(merge(f, parse(m, f, today=TODAY)), f, None)
+    return f
+
+
+def test_a_name_after_a_role_word_is_dropped_and_stands_for_the_role():
+    text, names = put_roles("mamman Sara 34, sonen Adam 13 (7:an)")
+    assert text == "mamman 34, sonen 13 (7:an)"
+    assert names == (Name("Sara", "mamman"), Name("Adam", "13-åringen"))
+
+
+def test_a_child_named_with_an_age_becomes_the_age_and_later_mentions_the_child():
+    text, _ = put_roles("två barn – Alva 9 går i 3:an, Maja 10 mån hemma. Alvas fritidskort 200")
+    assert text == "två barn – 9-åringen går i 3:an, 0-åringen hemma. 9-åringens fritidskort 200"
+
+
+def test_two_adults_by_name_are_the_applicant_and_the_partner():
+    f = _read("Peter 38 och sambon Jenny 36, barn Hugo 7. hyra 9 700. Peter a-kassa 10 900, "
+              "Jenny jobbar, 4 800 efter skatt. bistånd 2 mån")
+    assert f.adults == 2 and [c.age for c in f.children] == [7]
+    assert {(i.type, i.amount, i.member) for i in f.incomes} == {
+        ("unemployment_benefit", 10900, "applicant"), ("salary", 4800, "partner")}
+
+
+def test_a_name_learnt_in_one_message_is_known_in_the_next():
+    f = _read("mamman Nadia 29, två barn: Yousef 7 och Lara 3 år", "Lara går på förskola och "
+              "äter lunch där")
+    assert [(c.age, c.lunch_at_preschool) for c in f.children] == [(7, None), (3, True)]
+    assert f.names == {"Nadia": "mamman", "Yousef": "7-åringen", "Lara": "3-åringen"}
+
+
+def test_no_name_is_guessed_from_a_street_a_known_word_or_lower_case():
+    assert put_roles("bor på Storgatan 12, Hyra 7 900, alva 9")[1] == ()
