@@ -279,7 +279,10 @@ class _Reader:
                     or (_is_target(nxt) and not _free_num(_at(tokens, i + 2)))
                     or _c(nxt, "day_unit", "persons", "earlier_this_year", "noise", "support",
                           "percent", "week_days")):
-            return None, i  # "barn 4, 450 el" is no age; "barn 6 o 11 hyra 7900" is
+            if not (_is_target(nxt) and _c(_at(tokens, i - 1), "child") and any(
+                    _free_num(x) and x.value >= 100  # type: ignore[operator]
+                    for x in tokens[i + 2:i + 5] if x.part == nxt.part)):
+                return None, i  # "barn 4, 450 el" is no age; "barn 6 o 11 hyra 7900" is
         value = int(t.value)  # type: ignore[arg-type]
         t.used = True
         if _c(nxt, "month_unit"):
@@ -416,9 +419,12 @@ class _Reader:
                 t.used = True
                 age = int(t.value)  # type: ignore[arg-type]
                 named_here = any(m.new and m.age == age for m in p.children)
-                if t.text.endswith(("en", "arna", "ens")) and (
-                        named_here or age in self.known.child_ages
-                        or (self.known.child_ages and not self._count_pending())):
+                # "Felicia 10 …" (names.py: "10-åringen") answering "how old are the two?"
+                unaged = None in self.known.child_ages and age not in self.known.child_ages \
+                    and not any(_free_int(x, MAX_AGE_READ) for x in tokens)
+                if t.text.endswith(("en", "arna", "ens")) and (named_here or (not unaged and (
+                        age in self.known.child_ages
+                        or (self.known.child_ages and not self._count_pending())))):
                     kid = self._ref_child(f"age:{age}", i)
                     self._age_change(kid, i + 1)
                 else:
@@ -585,7 +591,7 @@ class _Reader:
         tokens = self.tokens
         k = j
         while _word(_at(tokens, k), "är", "blir", "ska", "vara", "egentligen", "bara", ":",
-                    "fyller", "har", "fyllt", "nu", "på", "(", "alltså", "faktiskt"):
+                    "har", "fyllt", "nu", "på", "(", "alltså", "faktiskt"):
             k += 1
         if _word(_at(tokens, k), ",") and _word(_at(tokens, k + 1), "som") \
                 and _word(_at(tokens, k + 2), "är"):
@@ -1069,6 +1075,10 @@ class _Reader:
         if kids is None:
             setattr(self.p, name, value)
             return
+        if name == "lunch" and value:
+            # "Mira 10 och Sami 5 som går på förskola": the lunch is the one of förskola age
+            young = [c for c in kids if (self.p.children[c].age or 0) <= self.lim.lunch_max_age]
+            kids = young or kids
         for c in kids:
             setattr(self.p.children[c], name, value)
 
@@ -1126,7 +1136,10 @@ class _Reader:
             past = any(w.endswith(("ade", "de", "te")) or w in ("kom", "fick", "var", "blev",
                                                                 "gick", "in")
                        for w in clause)
-            return not past
+            # "han fyller 3 i februari", "slutar i juni": another event, not the month computed
+            other = any(w in ("fyller", "slutar", "börjar", "flyttar", "fyllde", "föds")
+                        for w in clause)
+            return not (past or other)
         return False
 
     def _since_month(self) -> None:
@@ -1306,8 +1319,9 @@ class _Reader:
         num = self._total_of(num)
         kind, _, key = (target.concept or "").partition(":")
         amount = to_kronor(num.value)  # type: ignore[arg-type]
-        if kind == "income" and key == "unemployment_benefit" and target.text.startswith(
-                ("a-kass", "akass", "a kass")) and amount < lexicon.AKASSA_FEE_BELOW:
+        if kind == "income" and key == "unemployment_benefit" and (target.text.startswith(
+                ("a-kass", "akass", "a kass")) or target.text == "ak") \
+                and amount < lexicon.AKASSA_FEE_BELOW:
             kind, key = "cost", "unemployment_fund"  # "fack 230 + a-kassa 150": the fee
         if owner[0] == "both":
             owner = ("applicant", None)

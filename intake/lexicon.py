@@ -115,7 +115,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
             "tak för boende", "tak för boendekostnad", "skälig hyreskostnad", "skäliga hyran",
             "skäliga boendekostnaden", "godtagbar hyra", "skälig nivå", "hyrestaket",
             "boendenorm", "skälig kostnad för boende", "rimlig hyra", "tak på hyran",
-            "maxhyra", "max hyra", "godtagbar boendekostnad", "skäliga nivån"),
+            "maxhyra", "max hyra", "godtagbar boendekostnad", "skäliga nivån", "vår nivå",
+            "nivån för", "kommunens nivå", "riktnivå", "riktnivån"),
     # "rådrummet har gått ut": said with the cap; no rule reads it, it is one phrase so that
     # the words are quoted together
     "cap_applies": ("rådrummet har gått ut", "rådrum har gått ut", "rådrummet är slut",
@@ -131,8 +132,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "föräldrarna", "par", "registrerade partner", "registrerad partner"),
     "partner": ("sambon", "partner", "partnern", "maken", "makan", "mannen", "frun",
                 "hustrun", "hennes man", "hans fru", "medsökande", "medsökanden",
-                "hennes sambo", "hans sambo", "hens sambo", "pojkvännen",
-                "flickvännen", "hans hustru", "hennes make", "hans maka"),
+                "hennes sambo", "hans sambo", "hens sambo", "hans hustru", "hennes make",
+                "hans maka"),
     "applies_self": ("söker själv", "ansöker själv", "söker för egen del", "egen ansökan",
                      "ansökan gäller", "ansökan för", "söker eget"),
     "applicant": ("sökande", "sökanden", "klienten", "den sökande", "hen", "hon", "han", "sök",
@@ -153,6 +154,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "newborn": ("nyfödd", "nyfödda", "nyfödd bebis", "nyfött"),
     "no_child": ("inga barn", "utan barn", "barnlös", "har inga barn", "inget barn",
                  "inga hemmavarande barn", "barnlösa", "inga barn hemma",
+                 "inga hemmaboende barn", "inga barn boende hemma", "inga minderåriga barn",
                  "inte har några barn", "har inte några barn", "inte några barn",
                  "inga egna barn", "utan några barn", "har inte barn", "inga barn alls",
                  "har inga egna barn", "utan egna barn", "inte har barn", "har aldrig haft barn"),

@@ -351,3 +351,22 @@ def test_a_cut_word_that_is_a_word_of_its_own_is_no_abbreviation():
     p = parse("hon jobbar heltid, netto 14 000")  # "netto" begins "nettolön", "heltid" nothing
     assert p.incomes == [IncomeFact("salary", 14000, "applicant")]
     assert parse("elkostn 400").costs == {"electricity": 400}
+
+
+def test_a_birthday_to_come_is_neither_the_age_nor_the_month():
+    f = Facts(children=[ChildFacts(age=11), ChildFacts(age=8), ChildFacts(age=3)], adults=1)
+    g, _ = check(merge(f, parse("yngsta är 2 år inte 3, han fyller 3 i februari")), f, None)
+    assert [c.age for c in g.children] == [11, 8, 2] and g.month is None
+
+
+def test_lunch_said_of_two_children_is_the_one_of_forskola_age():
+    f, _ = check(merge(Facts(), parse("pappa, barn 14, 10 och 5 som går på förskola och äter "
+                                      "lunch där")), Facts(), None)
+    assert [c.lunch_at_preschool for c in f.children] == [None, None, True]
+
+
+def test_sonen_17_before_his_work_word_is_his_age():
+    f, _ = check(merge(Facts(), parse("ensamst pappa 50, son 17 sommarjobbar, 8 900 netto")),
+                 Facts(), None)
+    assert [c.age for c in f.children] == [17]
+    assert [(i.type, i.amount, i.member) for i in f.incomes] == [("salary", 8900, "child:0")]
