@@ -422,9 +422,12 @@ class _Reader:
                 # "Felicia 10 …" (names.py: "10-åringen") answering "how old are the two?"
                 unaged = None in self.known.child_ages and age not in self.known.child_ages \
                     and not any(_free_int(x, MAX_AGE_READ) for x in tokens)
-                if t.text.endswith(("en", "arna", "ens")) and (named_here or (not unaged and (
-                        age in self.known.child_ages
-                        or (self.known.child_ages and not self._count_pending())))):
+                # "med två, 19 och 16, … bb för 16-åringen": the age was listed before
+                listed = any(_free_int(x) and x.value == age for x in tokens[:i])
+                known_ref = not unaged and (
+                    age in self.known.child_ages
+                    or (self.known.child_ages and not self._count_pending()))
+                if t.text.endswith(("en", "arna", "ens")) and (named_here or listed or known_ref):
                     kid = self._ref_child(f"age:{age}", i)
                     self._age_change(kid, i + 1)
                 else:
@@ -503,17 +506,22 @@ class _Reader:
     def _counted_ages(self) -> None:
         """"mamma till två, 7 och 12 år": a count, then exactly that many ages."""
         tokens, p = self.tokens, self.p
-        if any(m.new for m in p.children):
-            return
         for i, t in enumerate(tokens):
-            if not (_free_int(t, 8) and t.value >= 2 and _word(_at(tokens, i + 1), ",", ":")  # type: ignore[operator]
-                    and _free_int(_at(tokens, i + 2), 20)):
+            if any(idx < i and kind == "child" and any(p.children[c].new for c in kids)
+                   for idx, kind, kids in self.mentions):
+                return  # children were named before the count: it is no count of theirs
+            j = i + 1
+            if _at(tokens, j) is not None and tokens[j].text in lexicon.COUNT_ADJECTIVES:
+                j += 1  # "hon har två egna, 9 och 6"
+            if not (_free_int(t, 8) and t.value >= 2 and _word(_at(tokens, j), ",", ":")  # type: ignore[operator]
+                    and _free_int(_at(tokens, j + 1), 20)):
                 continue
             probe = [x.used for x in tokens]
             start = len(p.children)
-            kids, _ = self._read_ages(i + 2, None)
+            kids, _ = self._read_ages(j + 1, None)
             if len(kids) == int(t.value) and len(kids) >= 2:  # type: ignore[arg-type]
                 t.used = True
+                p.child_count = len(kids)
                 self.mentions.append((i, "child", tuple(kids)))
                 return
             for x, used in zip(tokens, probe, strict=True):
@@ -1335,8 +1343,12 @@ class _Reader:
             p.replaced.append(self.quote(earlier, earlier))
         self.stored[slot] = self.tokens.index(num)
         after = _at(self.tokens, self.tokens.index(num) + 1)
+        ti = self.tokens.index(target)
+        each_before = next((x for x in self.tokens[max(0, ti - 2):ti] if _c(x, "each_own")), None)
+        if each_before is not None:
+            after = each_before  # "de har var sitt sl-kort för 970"
         if kind == "cost" and key in lexicon.PERSONAL_COSTS and (
-                _word(after, "var") or _c(after, "each")) and (
+                _word(after, "var") or _c(after, "each", "each_own")) and (
                 self.p.adults == 2 or self.known.adults == 2) and not _free_num(
                 _at(self.tokens, self.tokens.index(num) + 2)):
             after.used = True  # type: ignore[union-attr]

@@ -175,6 +175,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "to_work": ("till jobbet", "till arbetet", "till och från jobbet", "till och från arbetet",
                 "på jobbet", "till skolan"),
     "each": ("vardera", "styck", "var för sig", "för båda", "per person"),
+    "each_own": ("var sitt", "varsitt", "var sin", "varsin", "var sina", "varsina"),
     "per_child": ("per barn", "för varje barn", "/barn", "per unge", "för vart barn"),
     "lunch": ("förskola", "förskolan", "dagis", "lunch på förskolan", "äter lunch",
               "lunch i förskolan", "förskolelunch", "lunch", "fsk", "förskolebarn",
@@ -227,7 +228,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "earlier_this_year": ("tidigare i år", "hittills i år", "i år hittills", "tidigare under året",
                           "hittills under året", "sedan januari", "under året", "i år",
                           "tidigare i år totalt"),
-    "remove": ("ta bort", "stryk", "ska bort", "strunta i", "tag bort", "plocka bort",
+    "remove": ("ta bort", "ta också bort", "ta även bort", "ta nu bort", "ta då bort",
+               "ta bara bort", "stryk också", "stryk även", "stryk", "ska bort", "strunta i",
+               "tag bort", "plocka bort",
                "räkna inte med", "räkna bort", "ska inte med", "ta bort raden", "har upphört",
                "upphör", "upphört", "har slutat", "finns inte längre", "gäller inte längre",
                "har dragits in", "är slut", "sagt upp", "har sagt upp", "avslutat",
@@ -303,7 +306,7 @@ FILLERS_AFTER_AMOUNT = frozenset({
     "hemma", "hem", "varje", "totalt", "i månaden", "per månad", "/mån",
     "kr", "kronor", "sek", "kr/mån", "i", "för", "på", "från", "av", "till", "per", "mån",
     "månaden", "som", "in", "avser", "/", "-", ":", "netto", "efter", "skatt", "kr/månad",
-    ":-", "månad",
+    ":-", "månad", "sin", "sitt", "sina", "del", "andel",
 })
 LIST_SEPARATORS = frozenset({",", "och", "&", "samt", "+", "o", "/"})
 # Words between a count and "barn": "två små barn", "tre egna barn".

@@ -235,7 +235,7 @@ def _typo_index() -> dict[str, str]:
 def _typo_concept(word: str) -> str | None:
     """A word one edit from a cost/income word: 7+ letters any edit ("sjukersätning"), 5–6
     letters only one letter too many ("hyrra")."""
-    if len(word) < 5:
+    if len(word) < 5 or word in _lexicon_words():  # "föräldrar" is no typo of "föräldrap"
         return None
     index = _typo_index()
     if word in index and len(word) >= 7:

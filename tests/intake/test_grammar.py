@@ -370,3 +370,31 @@ def test_sonen_17_before_his_work_word_is_his_age():
                  Facts(), None)
     assert [c.age for c in f.children] == [17]
     assert [(i.type, i.amount, i.member) for i in f.incomes] == [("salary", 8900, "child:0")]
+
+
+def test_var_sitt_before_a_personal_cost_is_one_for_each_adult():
+    f, _ = check(merge(Facts(), parse("sambor utan barn. de har var sitt sl-kort för 970 kronor")),
+                 Facts(), None)
+    assert f.costs == {"work_travel": 1940}
+
+
+def test_ta_ocksa_bort_removes_the_fact():
+    f = Facts(adults=1, children=[], costs={"housing": 6000, "home_insurance": 115})
+    g, _ = check(merge(f, parse("Ta också bort hemförsäkringen, den betalas av hans syster.")),
+                 f, None)
+    assert g.costs.get("home_insurance", 0) == 0 and g.costs["housing"] == 6000
+
+
+def test_a_count_with_an_adjective_then_ages_and_a_later_reference():
+    f, _ = check(merge(Facts(), parse("sambor. hon har två egna, 9 och 6, som bor här varannan "
+                                      "vecka. hans dotter 13 är här 8 dygn i mån.")), Facts(), None)
+    assert sorted((c.age, c.days) for c in f.children) == [(6, 15), (9, 15), (13, 8)]
+    g, _ = check(merge(Facts(), parse("mamma med två, 19 och 16, bb 1 250 för 16-åringen")),
+                 Facts(), None)
+    assert [c.age for c in g.children] == [19, 16]
+    assert [(i.amount, i.member) for i in g.incomes] == [(1250, "child:1")]
+
+
+def test_a_parent_with_no_children_named_is_asked_about_them():
+    f, _ = check(merge(Facts(), parse("mamma, ensam. hyra 7 400, a-kassa 9 300")), Facts(), None)
+    assert missing(f)[:1] == ["calc_children"]
