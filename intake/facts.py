@@ -173,6 +173,11 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
             member = f"child:{index}"
         else:
             member = inc.member
+        corrected = next((i for i in f.incomes if i.type == inc.type and i.member != member
+                          and i.amount in p.replaced_values), None)
+        if corrected is not None and not any(i.type == inc.type and i.member == member
+                                             for i in f.incomes):
+            member = corrected.member  # "a-kassan är 8 700 inte 9 200": his, as 9 200 was
         old = None if (inc.type, member) in added else next(
             (i for i in f.incomes if i.type == inc.type and i.member == member), None)
         added.add((inc.type, member))

@@ -115,11 +115,13 @@ class ParsedFacts:
     notes: list[str] = field(default_factory=list)  # said aloud in the summary
     names: list[Name] = field(default_factory=list)  # first names learnt from this message
     replaced: list[str] = field(default_factory=list)  # "inte 9 200": the value corrected
+    replaced_values: list[int] = field(default_factory=list)  # 9200
 
     def is_empty(self) -> bool:
         """Nothing read (a yes/no alone, or words without facts)."""
         blank = ParsedFacts(yes=self.yes, no=self.no, unread=self.unread, notes=self.notes,
-                            replaced=self.replaced, names=self.names)
+                            replaced=self.replaced, names=self.names,
+                            replaced_values=self.replaced_values)
         return self == blank
 
     def amounts(self) -> list[int]:
@@ -624,6 +626,7 @@ class _Reader:
         if _c(_at(tokens, k), "negation", "correction_old") and _free_num(_at(tokens, k + 1)):
             tokens[k + 1].used = True
             self.p.replaced.append(self.quote(k, k + 1))
+            self.p.replaced_values.append(to_kronor(tokens[k + 1].value))  # type: ignore[arg-type]
             if _c(_at(tokens, k + 2), "year_unit"):
                 tokens[k + 2].used = True
 
