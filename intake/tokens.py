@@ -71,6 +71,12 @@ _ORDINAL_WORDS = ("första", "andra", "tredje", "fjärde", "femte", "sjätte", "
 _ORDINAL_MONTH = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS[1:]) + r")(?=\s+mån)")
 # "en son på ett år": "ett" is an age here, not an article
 _ONE_YEAR = re.compile(r"\b(på|är|,|och|son|sonen|dotter|dottern|barn|bebis|bebisen)\s+ett år\b")
+# Template lines filled with "none": "Medsökande: –", "Barn: inga hemmavarande", "Barn: 0"
+_NONE = r"(?:-|ingen|inga|inget|nej|0|saknas|x)"
+_NO_PARTNER = re.compile(r"\b(?:medsökande|medsök|sambo|partner|make/maka)\s*:\s*" + _NONE
+                         + r"(?=\s*(?:\n|$|[.;,/]))")
+_NO_CHILDREN = re.compile(r"\bbarn\s*:\s*(?:" + _NONE + r"(?=\s*(?:\n|$|[.;,/]))"
+                          r"|inga hemmavarande|inga boende hemma|inga hemma)")
 _TIMES = re.compile(r"(?<=\d)\s*[x×*]\s*(?=\d)|\s[×*]\s")  # "1250x2", "1 250 * 2"
 # "går i 3:an", "(6:an)": a school class, not an age ("(4:an förskola)" is the 4-year-old)
 _SCHOOL_CLASS = re.compile(r"(\bi|\bgår)\s+(\d{1,2}):an\b|\((\d{1,2}):an\)")
@@ -85,6 +91,8 @@ def normalise(text: str) -> str:
     text = (text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("–", "-")
             .replace("—", "-").replace("’", "'").replace(":-", " kr"))
     text = _FIFTY_FIFTY.sub("varannan vecka", text)
+    text = _NO_PARTNER.sub("ensamstående", text)
+    text = _NO_CHILDREN.sub("inga barn", text)
     text = _SCHOOL_CLASS.sub(lambda m: f"{m.group(1)} skolan" if m.group(1) else "(skolan)",
                              text)
     text = _AGE_NOUN.sub(r"\1-åringen", text)
