@@ -744,7 +744,12 @@ class _Reader:
         """Adult mentions, their sexes, the number of adults and adult ages."""
         tokens, p, known = self.tokens, self.p, self.known
         a_sex, b_sex = known.applicant_sex, known.partner_sex
-        couple_said = known.adults == 2
+        # "pappan 42 och mamman 38, gifta", or "två" answering how many adults: a couple
+        couple_said = known.adults == 2 or (self.expecting == "calc_adults" and any(
+            _free_int(x) and x.value == 2 for x in tokens[:2])) or any(  # type: ignore[operator]
+            _c(x, "couple") and not _neg_before(tokens, k)
+            and not _c(_at(tokens, k - 1), "negation") and x.text != "föräldrarna"
+            for k, x in enumerate(tokens))
         for i, t in enumerate(tokens):
             prev = _at(tokens, i - 1)
             negated = _c(prev, "negation") or (
@@ -1383,8 +1388,12 @@ class _Reader:
             other_word = earlier is not None and self.amount_at.get(earlier) is not None \
                 and self.amount_at[earlier][0].text[:5] != target.text[:5]
             if not other_word:  # the same word twice: the last value counts
-                p.incomes = [x for x in p.incomes
-                             if not (x.type == key and x.member == member and x.child == child)]
+                before = to_kronor(self.tokens[earlier].value) if earlier is not None \
+                    else None  # type: ignore[arg-type]
+                same = [x for x in p.incomes if x.type == key and x.member == member
+                        and x.child == child and (before is None or x.amount == before)]
+                if same:
+                    p.incomes.remove(same[-1])
             elif p.replaced and earlier is not None:
                 p.replaced.pop()  # "bb 1 250 + flerbarnstillägg 150": two amounts, both count
             p.incomes.append(IncomeFact(key, amount, member, child))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from intake import Facts, merge, missing, numbers_in, parse, to_calculation_input
@@ -94,7 +94,7 @@ def _values(p) -> set[int]:
     values |= {int(c.ref[4:]) for c in p.children if (c.ref or "").startswith("age:")}
     for name in ("year", "month", "adults", "applicant_age", "partner_age", "child_count",
                  "days", "consecutive_months_with_support", "job_stimulus_months_used",
-                 "shared_household_members"):
+                 "shared_household_members", "household_size"):
         if getattr(p, name) is not None:
             values.add(getattr(p, name))
     return values
@@ -102,6 +102,7 @@ def _values(p) -> set[int]:
 
 @settings(max_examples=400, deadline=None)
 @given(MESSAGE, EXPECTING)
+@example("hon 100 0 lön extrajobb 1", None)  # found by hypothesis: the 1 was dropped
 def test_nothing_silent_every_number_is_a_fact_or_quoted(text, expecting):
     p = parse(text, expecting=expecting, today=TODAY)
     values = _values(p)
