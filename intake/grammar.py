@@ -441,7 +441,8 @@ class _Reader:
             if _c(t, "child_ref"):
                 kind = {"yngsta": "youngest", "yngste": "youngest", "minsta": "youngest",
                         "lillen": "youngest", "den lilla": "youngest", "äldsta": "oldest",
-                        "äldste": "oldest"}.get(t.text, "middle")
+                        "äldste": "oldest", "den yngre": "youngest",
+                        "den äldre": "oldest"}.get(t.text, "middle")
                 j = i + 1
                 sex = None
                 if _c(_at(tokens, j), "child"):
@@ -1500,8 +1501,36 @@ class _Reader:
             words += 1
         return None, None
 
+    def _pays_home(self) -> None:
+        """"betalar 2 500 till mamman", "betalar 1 800 hemma": what a grown child pays the home
+        it shares is its housing cost (when no cost word says what the amount is for)."""
+        tokens = self.tokens
+        receivers = {"hemma", "hem", "mamman", "pappan", "mamma", "pappa", "föräldrarna",
+                     "dem", "dom", "honom", "henne", "familjen", "sina"}
+        for i, t in enumerate(tokens):
+            if not _word(t, "betalar", "lämnar", "ger"):
+                continue
+            j = next((k for k in range(i + 1, min(len(tokens), i + 4))
+                      if _free_num(tokens[k]) and tokens[k].value >= 100), None)  # type: ignore[operator]
+            if j is None or any(tokens[k].kind in ("num", "punct") or _is_target(tokens[k])
+                                for k in range(i + 1, j)):
+                continue
+            tail = [x for x in tokens[j + 1:j + 7] if x.part == t.part]
+            if any(_is_target(x) for x in tail) or _is_target(_at(tokens, i - 1)):
+                continue  # "betalar 2 000 i hyra": the cost word says it
+            words = [x.text for x in tail]
+            if "hemma" in words[:3] or any(
+                    w == "till" and k + 1 < len(words) and words[k + 1] in receivers
+                    for k, w in enumerate(words)):
+                target = Token("concept", t.text, concept="cost:housing", start=t.start,
+                               end=t.end)
+                self.tokens.append(target)
+                self.owner.append(None)
+                self._store(target, tokens[j], ("applicant", None))
+
     def amounts(self) -> None:
         tokens = self.tokens
+        self._pays_home()
         # "pension 6 800 resp 5 900", "båda har a-kassa, 9 000 och 8 000"
         for i, t in enumerate(tokens):
             if _is_target(t) and not t.used:

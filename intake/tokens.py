@@ -77,6 +77,13 @@ _NO_PARTNER = re.compile(r"\b(?:medsökande|medsök|sambo|partner|make/maka)\s*:
                          + r"(?=\s*(?:\n|$|[.;,/]))")
 _NO_CHILDREN = re.compile(r"\bbarn\s*:\s*(?:" + _NONE + r"(?=\s*(?:\n|$|[.;,/]))"
                           r"|inga hemmavarande|inga boende hemma|inga hemma)")
+# "oktober tjugotjugofyra": a year said as two twenties → "oktober 2024"
+_UNIT_WORDS = {"": 0, "ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6,
+               "sju": 7, "åtta": 8, "nio": 9}
+_YEAR_WORDS = re.compile(r"\btjugo\s?tjugo(ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?\b")
+# "hans son från ett tidigare förhållande är tre år": where the child comes from, not a fact
+_FORMER = re.compile(r"\s*från (?:ett|en|sitt|sin|hans|hennes) (?:tidigare|förra|annat|ett annat)"
+                     r" (?:förhållande|relation|äktenskap)")
 _TIMES = re.compile(r"(?<=\d)\s*[x×*]\s*(?=\d)|\s[×*]\s")  # "1250x2", "1 250 * 2"
 # "går i 3:an", "(6:an)": a school class, not an age ("(4:an förskola)" is the 4-year-old)
 _SCHOOL_CLASS = re.compile(r"(\bi|\bgår)\s+(\d{1,2}):an\b|\((\d{1,2}):an\)")
@@ -91,6 +98,8 @@ def normalise(text: str) -> str:
     text = (text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("–", "-")
             .replace("—", "-").replace("’", "'").replace(":-", " kr"))
     text = _FIFTY_FIFTY.sub("varannan vecka", text)
+    text = _YEAR_WORDS.sub(lambda m: str(2020 + _UNIT_WORDS[m.group(1) or ""]), text)
+    text = _FORMER.sub("", text)
     text = _NO_PARTNER.sub("ensamstående", text)
     text = _NO_CHILDREN.sub("inga barn", text)
     text = _SCHOOL_CLASS.sub(lambda m: f"{m.group(1)} skolan" if m.group(1) else "(skolan)",

@@ -398,3 +398,30 @@ def test_a_count_with_an_adjective_then_ages_and_a_later_reference():
 def test_a_parent_with_no_children_named_is_asked_about_them():
     f, _ = check(merge(Facts(), parse("mamma, ensam. hyra 7 400, a-kassa 9 300")), Facts(), None)
     assert missing(f)[:1] == ["calc_children"]
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("gäller oktober tjugotjugofyra", 2024), ("mars tjugotjugoett", 2021),
+    ("för juni tjugo tjugosex", 2026),
+])
+def test_a_year_said_in_words(text, year):
+    assert parse(text).year == year
+
+
+@pytest.mark.parametrize(("text", "housing"), [
+    ("man 23 bor hos sin mamma, betalar 2 500 till mamman", 2500),
+    ("dottern 22 bor hos föräldrarna, söker själv. betalar 1 800 hemma", 1800),
+])
+def test_what_a_grown_child_pays_the_home_is_housing(text, housing):
+    assert parse(text).costs == {"housing": housing}
+
+
+def test_paying_a_named_income_to_someone_is_no_housing():
+    p = parse("mamman betalar underhållsbidrag 1 673 direkt till honom")
+    assert p.costs == {} and [i.amount for i in p.incomes] == [1673]
+
+
+def test_where_a_child_comes_from_is_no_fact():
+    f, _ = check(merge(Facts(), parse("sambor, hans son från ett tidigare förhållande är tre år "
+                                      "och bor hos dem hela tiden")), Facts(), None)
+    assert [(c.age, c.days) for c in f.children] == [(3, 30)]
