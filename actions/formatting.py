@@ -222,9 +222,37 @@ def hit_heading(hit: dict[str, Any]) -> str:
     return " › ".join(path) or hit.get("section") or ""
 
 
+# Currency statuses (knowledge/currency.py) that a pointer to a section names as well.
+_FLAGGED_STATUSES = ("ändrat", "borttaget")
+
+
 def _related(hit: dict[str, Any]) -> str:
     where = hit["document"] + (f", s. {hit['page']}" if hit.get("page") else "")
+    currency = hit.get("currency") or {}
+    if currency.get("status") in _FLAGGED_STATUSES:
+        where += f"; {currency['label'][0].lower()}{currency['label'][1:]}"
     return f"{hit_heading(hit)} ({where})"
+
+
+def removed_warning(hit: dict[str, Any]) -> str:
+    """Said before the quote of a removed (`borttaget`) section: it is history, not advice."""
+    return (f"Obs! Avsnittet ”{hit.get('section')}” i {hit['document']} är borttaget ur de "
+            "allmänna råden och är inte gällande råd. Texten visas bara som historik:")
+
+
+def quote_lines(hit: dict[str, Any]) -> list[str]:
+    """The quote of a hit, its currency line under it (SOSFS 2003:5 against SOSFS 2013:1),
+    and its source. A removed section is announced as history before its text."""
+    quote = (hit.get("highlight") or hit.get("text") or "").strip()
+    currency = hit.get("currency")
+    lines = []
+    if currency and currency.get("status") == "borttaget":
+        lines.append(removed_warning(hit))
+    lines.append(f"”{quote}”")
+    if currency:
+        lines.append(currency["line"])
+    lines.append(_source_line(hit))
+    return lines
 
 
 NO_ANSWER = ("Jag hittar inget säkert svar på det i riktlinjerna, så jag vill inte gissa. "
@@ -269,8 +297,7 @@ def answer_text(search: dict[str, Any], max_related: int = 2) -> str:
             lines.append(f"Närmaste avsnitt att läsa själv: {nearest}.")
         return "\n".join(lines)
     top = hits[0]
-    quote = (top.get("highlight") or top.get("text") or "").strip()
-    lines = [f"”{quote}”", _source_line(top)]
+    lines = quote_lines(top)
     related = hits[1:1 + max_related]
     if related:
         lines.append("Relaterade avsnitt: " + "; ".join(_related(h) for h in related) + ".")
