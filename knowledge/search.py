@@ -24,6 +24,7 @@ from knowledge.index import (
     VIEW_SENTENCE,
     IndexMismatchError,
 )
+from knowledge.lawfirst import LAW_FIRST_FILE, LawFirstRule, law_first, load_law_first
 from knowledge.lawrefs import find_law_refs
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.model import CorpusError
@@ -89,6 +90,7 @@ class Searcher:
         hint_lexical: LexicalIndex | None = None,
         domain: DomainClassifier | None = None,
         currency: CurrencyNotes | None = None,
+        law_first_rules: list[LawFirstRule] | None = None,
     ) -> None:
         self.index_dir = index_dir
         self.manifest = manifest
@@ -103,6 +105,7 @@ class Searcher:
         self.domain = domain
         self.domain_file = DOMAIN_FILE
         self.currency = currency  # SOSFS 2003:5 → SOSFS 2013:1, per section (currency.py)
+        self.law_first_rules = law_first_rules or []  # lead with the law (lawfirst.py)
         self.vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal)
         self._embed_lock = threading.Lock()
         self.sentence_rows: dict[int, np.ndarray] = {}
@@ -133,6 +136,7 @@ class Searcher:
         threshold: float | None = None,
         domain_file: Path = DOMAIN_FILE,
         currency_file: Path = CURRENCY_FILE,
+        law_first_file: Path = LAW_FIRST_FILE,
     ) -> Searcher:
         index_dir = Path(index_dir) if index_dir is not None else DEFAULT_INDEX_DIR
         manifest_path = index_dir / "manifest.json"
@@ -200,11 +204,15 @@ class Searcher:
                 f"är inte den som indexet byggdes med ({recorded or 'ingen'})."
             )
         currency = load_currency_for(currency_file, chunks, documents)
+        try:
+            rules = load_law_first(law_first_file) if law_first_file.exists() else []
+        except CorpusError as exc:
+            raise IndexMismatchError(str(exc)) from exc
         params = params or Params.for_embedder(name)
         if threshold is not None:
             params.threshold = threshold
         searcher = cls(index_dir, manifest, embedder, faiss_index, views, chunks, documents,
-                       lexical, params, hint_lexical, domain, currency)
+                       lexical, params, hint_lexical, domain, currency, rules)
         searcher.domain_file = domain_file
         return searcher
 
@@ -417,6 +425,9 @@ class Searcher:
             "confidence": round(confidence, 4),
             "hits": hits,
         }
+        lead = law_first(question, hits, self.law_first_rules) if answered else None
+        if lead:
+            result["law_first"] = lead  # the answer quotes the paragraph, then the advice
         if gaps:
             result["gaps"] = gaps
         if outside:
