@@ -96,3 +96,67 @@ def test_the_search_action_against_the_real_index_gives_each_status(question, se
     assert top["section"] == section
     assert top["currency"]["line"].startswith(line_start)
     assert top["currency"]["line"] in message["text"].splitlines()
+
+
+STATUTE = {"document": "SFS 2025:400 12 kap.", "document_status": "gällande",
+           "heading_path": ["12 kap.", "12 kap. 3 § SoL (2025:400)"],
+           "section": "12 kap. 3 § SoL (2025:400)", "page": None,
+           "text": "En enskild som kan arbeta ... förfogande.", "highlight": "En enskild ...",
+           "citation": "12 kap. 3 § SoL (2025:400) [gällande]"}
+
+
+def test_the_law_is_quoted_first_and_the_advice_after_it_with_its_note():
+    advice = _hit("Faktiska inkomster", 20, "Råd.")
+    statute = {**STATUTE, "section": "12 kap. 8 § SoL (2025:400)",
+               "text": "Paragrafen.\n\nAndra stycket.",
+               "citation": "12 kap. 8 § SoL (2025:400) [gällande]"}
+    text = answer_text({"answered": True, "hits": [advice, statute],
+                        "law_first": {"statute": 1, "advice": 0, "topic": "Jobbstimulans"}})
+    lines = text.splitlines()
+    assert "\n\n" not in text  # Rasa would split the message at a blank line
+    assert lines[:5] == [
+        "”Paragrafen.",  # the whole paragraph, not only its highlight
+        "Andra stycket.”",
+        "Källa: 12 kap. 8 § SoL (2025:400) [gällande].",
+        "Allmänna råd om samma sak (SOSFS 2003:5):",
+        "”Råd.”",
+    ]
+    assert lines[5].startswith("Inte kontrollerat mot gällande råd. Lag: för den som haft "
+                               "försörjningsstöd sex månader i följd")
+    assert lines[6] == f"Källa: {SOURCE}, Faktiska inkomster, s. 20."
+    assert len(lines) == 7
+
+
+def test_removed_advice_after_the_law_is_named_not_quoted():
+    advice = _hit("Genom arbete", 16, "Historisk text.")
+    other = _hit("Makar, registrerade partner och sambor", 18, "x")
+    text = answer_text({"answered": True, "hits": [STATUTE, advice, other],
+                        "law_first": {"statute": 0, "advice": 1, "topic": "Arbete"}})
+    assert text.splitlines() == [
+        "”En enskild som kan arbeta ... förfogande.”",
+        "Källa: 12 kap. 3 § SoL (2025:400) [gällande].",
+        "Allmänna råd: avsnittet ”Genom arbete” (SOSFS 2003:5, s. 16) citeras inte, eftersom "
+        "det är borttaget ur de allmänna råden 2021 (HSLF-FS 2021:31).",
+        "Relaterade avsnitt: Makar, registrerade partner och sambor (SOSFS 2003:5, s. 18).",
+    ]
+    assert "Historisk text" not in text
+
+
+def test_the_search_action_leads_with_the_law_against_the_real_index():
+    try:
+        backends.searcher()
+    except backends.KnowledgeUnavailable:
+        pytest.skip("knowledge index not built (make index)")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionSearchGuidelines().run(
+        dispatcher, make_tracker("Räknas barns inkomster av feriearbete?", "ask_guideline"), {}))
+    [message] = dispatcher.messages
+    citations = message["custom"]["citations"]
+    # in the order the answer quotes them: the paragraph, then the advice
+    assert [c["section"] for c in citations[:2]] == [
+        "12 kap. 9 § SoL (2025:400)", "Barns inkomster och tillgångar"]
+    lines = message["text"].splitlines()
+    assert lines[0].startswith("”Vid bedömningen av rätten till ekonomiskt bistånd ska "
+                               "socialnämnden inte räkna in")
+    assert "Allmänna råd om samma sak (SOSFS 2003:5):" in lines
+    assert citations[1]["currency"]["line"] in lines

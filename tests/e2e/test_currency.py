@@ -60,19 +60,51 @@ def test_an_answer_quoting_sosfs_carries_its_currency_note(stack, question, sect
     assert section in lines[2]
 
 
-def test_the_statute_paragraph_leads_and_a_removed_related_section_is_named_so(stack):
-    # 12 kap. 3 § SoL (2025:400) answers; "Genom arbete" (borttaget) follows as a related
-    # section, named as removed, and its citation still gives the SoL (2025:400) paragraph of
-    # the chapter heading's 4 kap. 1 § SoL (2001:453).
+def test_the_law_leads_and_removed_advice_is_named_not_quoted(stack):
+    # 12 kap. 3 § SoL (2025:400) settles it; the advice on the topic, "Genom arbete", is
+    # `borttaget` (HSLF-FS 2021:31): named after the paragraph, never quoted as advice. Its
+    # citation still gives the SoL (2025:400) paragraph of the chapter's 4 kap. 1 § SoL (2001:453).
     replies = stack.send("e2e-currency-statute",
                          "Måste den sökande stå till arbetsmarknadens förfogande?")
     [text] = [r["text"] for r in replies if "text" in r]
     [custom] = [r["custom"] for r in replies if "custom" in r]
     hits = custom["citations"]
-    assert hits[0]["section"] == "12 kap. 3 § SoL (2025:400)"
+    assert [h["section"] for h in hits[:2]] == ["12 kap. 3 § SoL (2025:400)", "Genom arbete"]
     assert "currency" not in hits[0]  # a statute paragraph has no currency note
-    [work] = [h for h in hits if h["section"] == "Genom arbete"]
-    assert work["currency"]["status"] == "borttaget"
-    assert "4 kap. 1 § SoL (2001:453) motsvaras av 12 kap. 1 § SoL (2025:400)" in work["citation"]
-    assert ("Genom arbete (SOSFS 2003:5, s. 16; borttaget ur de allmänna råden 2021 "
-            "(HSLF-FS 2021:31))") in text
+    assert hits[1]["currency"]["status"] == "borttaget"
+    assert "4 kap. 1 § SoL (2001:453) motsvaras av 12 kap. 1 § SoL (2025:400)" in hits[1][
+        "citation"]
+    lines = text.splitlines()
+    assert lines[0].startswith("”En enskild som kan arbeta, men som inte kan försörja sig, har "
+                               "rätt till försörjningsstöd om han eller hon står till "
+                               "arbetsmarknadens förfogande.")
+    assert ("Allmänna råd: avsnittet ”Genom arbete” (SOSFS 2003:5, s. 16) citeras inte, "
+            "eftersom det är borttaget ur de allmänna råden 2021 (HSLF-FS 2021:31).") in lines
+    assert "Socialnämnden" not in text.split("Allmänna råd:")[1]  # no advice text quoted
+
+
+@pytest.mark.parametrize(("question", "paragraph", "quote_start", "advice"), [
+    ("Räknas barns inkomster av feriearbete?", "12 kap. 9 § SoL (2025:400)",
+     "”Vid bedömningen av rätten till ekonomiskt bistånd ska socialnämnden inte räkna in",
+     "Barns inkomster och tillgångar"),
+    ("Vad ingår i riksnormen?", "12 kap. 7 § SoL (2025:400)",
+     "”Försörjningsstöd lämnas för skäliga kostnader för",
+     "Särskilda skäl att beräkna kostnader till en lägre nivå"),
+    ("Hur fungerar jobbstimulansen?", "12 kap. 8 § SoL (2025:400)",
+     "”För den som har fått försörjningsstöd under sex månader i följd ska 25 procent", None),
+], ids=["barns-inkomster", "riksnormens-innehall", "jobbstimulans"])
+def test_when_the_law_answers_the_paragraph_is_quoted_first(stack, question, paragraph,
+                                                           quote_start, advice):
+    replies = stack.send(f"e2e-lawfirst-{paragraph[8:10].strip()}", question)
+    text = next(r["text"] for r in replies if "text" in r)
+    custom = next(r["custom"] for r in replies if "custom" in r)
+    assert custom["citations"][0]["section"] == paragraph
+    assert text.startswith(quote_start)
+    lines = text.splitlines()
+    if advice is None:  # no advice on the topic among the hits: none is quoted
+        assert "Allmänna råd om samma sak (SOSFS 2003:5):" not in lines
+        return
+    assert custom["citations"][1]["section"] == advice
+    start = lines.index("Allmänna råd om samma sak (SOSFS 2003:5):")
+    assert lines[start + 2] == custom["citations"][1]["currency"]["line"]  # under its quote
+    assert lines[start + 3].startswith("Källa: SOSFS 2003:5 (upphävd, ersatt av SOSFS 2013:1), ")
