@@ -232,8 +232,12 @@ def _related(hit: dict[str, Any]) -> str:
     where = hit["document"] + (f", s. {hit['page']}" if hit.get("page") else "")
     currency = hit.get("currency") or {}
     if currency.get("status") in _FLAGGED_STATUSES:
-        where += f"; {currency['label'][0].lower()}{currency['label'][1:]}"
+        where += f"; {_lower_first(currency['label'])}"
     return f"{hit_heading(hit)} ({where})"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def removed_warning(hit: dict[str, Any]) -> str:
@@ -328,10 +332,9 @@ def _law_first_text(search: dict[str, Any], max_related: int) -> str:
         taken = 2
         currency = advice.get("currency") or {}
         if currency.get("status") == "borttaget":
-            label = currency["label"]
             where = advice["document"] + (f", s. {advice['page']}" if advice.get("page") else "")
             lines.append(f"Allmänna råd: avsnittet ”{advice.get('section')}” ({where}) citeras "
-                         f"inte, eftersom det är {label[0].lower()}{label[1:]}.")
+                         f"inte, eftersom det är {_lower_first(currency['label'])}.")
         else:
             lines.append(f"Allmänna råd om samma sak ({advice['document']}):")
             lines += quote_lines(advice)

@@ -151,7 +151,7 @@
         statusBadge(hit.document_status_text || hit.document_status), currencyBadge(currency));
       const path = Array.isArray(hit.heading_path) ? hit.heading_path.join(" › ") : hit.heading_path;
       const meta = [path, hit.page ? "sida " + hit.page : null].filter(Boolean).join(" · ");
-      box.append(el("details", { class: "citation" + (removed ? " removed" : "") }, summaryLine,
+      box.append(el("details", { class: "citation" }, summaryLine,
         meta ? el("p", { class: "citation-meta", text: meta }) : null,
         removed ? el("p", { class: "currency-history", text: "Historisk text – inte gällande råd:" }) : null,
         el("blockquote", { text: hit.text || "" }),
