@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from calculator import load_rules
 from calculator.engine import status_sv
 from intake import Facts, calculation_month
+from knowledge.lawfirst import answer_order
 
 MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                "september", "oktober", "november", "december")
@@ -223,9 +225,46 @@ def hit_heading(hit: dict[str, Any]) -> str:
     return " › ".join(path) or hit.get("section") or ""
 
 
+# Currency statuses (knowledge/currency.py) that a pointer to a section names as well.
+_FLAGGED_STATUSES = ("ändrat", "borttaget")
+
+
 def _related(hit: dict[str, Any]) -> str:
     where = hit["document"] + (f", s. {hit['page']}" if hit.get("page") else "")
+    currency = hit.get("currency") or {}
+    if currency.get("status") in _FLAGGED_STATUSES:
+        where += f"; {_lower_first(currency['label'])}"
     return f"{hit_heading(hit)} ({where})"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def removed_warning(hit: dict[str, Any]) -> str:
+    """Said before the quote of a removed (`borttaget`) section: it is history, not advice."""
+    return (f"Obs! Avsnittet ”{hit.get('section')}” i {hit['document']} är borttaget ur de "
+            "allmänna råden och är inte gällande råd. Texten visas bara som historik:")
+
+
+def _quoted(text: str) -> str:
+    """A passage in quotation marks, its paragraphs on lines of their own: no blank line, since
+    Rasa splits a message at a blank line (the custom payload would follow the last part)."""
+    return "”" + re.sub(r"\n\s*\n", "\n", text.strip()) + "”"
+
+
+def quote_lines(hit: dict[str, Any]) -> list[str]:
+    """The quote of a hit, its currency line under it (SOSFS 2003:5 against SOSFS 2013:1),
+    and its source. A removed section is announced as history before its text."""
+    currency = hit.get("currency")
+    lines = []
+    if currency and currency.get("status") == "borttaget":
+        lines.append(removed_warning(hit))
+    lines.append(_quoted(hit.get("highlight") or hit.get("text") or ""))
+    if currency:
+        lines.append(currency["line"])
+    lines.append(_source_line(hit))
+    return lines
 
 
 NO_ANSWER = ("Jag hittar inget säkert svar på det i riktlinjerna, så jag vill inte gissa. "
@@ -269,10 +308,38 @@ def answer_text(search: dict[str, Any], max_related: int = 2) -> str:
             nearest = "; ".join(_related(h) for h in hits[:max_related])
             lines.append(f"Närmaste avsnitt att läsa själv: {nearest}.")
         return "\n".join(lines)
+    if search.get("law_first"):
+        return _law_first_text(search, max_related)
     top = hits[0]
-    quote = (top.get("highlight") or top.get("text") or "").strip()
-    lines = [f"”{quote}”", _source_line(top)]
+    lines = quote_lines(top)
     related = hits[1:1 + max_related]
+    if related:
+        lines.append("Relaterade avsnitt: " + "; ".join(_related(h) for h in related) + ".")
+    return "\n".join(lines)
+
+
+def _law_first_text(search: dict[str, Any], max_related: int) -> str:
+    """The statute paragraph that settles the question first, then the advice on the same
+    topic with its currency note; a removed advice section is named, not quoted."""
+    lead = search["law_first"]
+    ordered = answer_order(search)
+    statute = ordered[0]
+    # the whole paragraph: its list of items is the answer ("Vad ingår i riksnormen?")
+    lines = [_quoted(statute.get("text") or statute.get("highlight") or ""),
+             _source_line(statute)]
+    taken = 1
+    if lead.get("advice") is not None:
+        advice = ordered[1]
+        taken = 2
+        currency = advice.get("currency") or {}
+        if currency.get("status") == "borttaget":
+            where = advice["document"] + (f", s. {advice['page']}" if advice.get("page") else "")
+            lines.append(f"Allmänna råd: avsnittet ”{advice.get('section')}” ({where}) citeras "
+                         f"inte, eftersom det är {_lower_first(currency['label'])}.")
+        else:
+            lines.append(f"Allmänna råd om samma sak ({advice['document']}):")
+            lines += quote_lines(advice)
+    related = ordered[taken:taken + max_related]
     if related:
         lines.append("Relaterade avsnitt: " + "; ".join(_related(h) for h in related) + ".")
     return "\n".join(lines)

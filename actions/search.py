@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import backends
 from actions.calculation import correction_after_result, household_taken_for_something_else
 from actions.formatting import answer_text, riksnorm_text
+from knowledge.lawfirst import answer_order
 
 EMPTY_QUESTION = 'Jag fick ingen fråga. Skriv frågan, eller "ny beräkning".'
 UNAVAILABLE = ("Kunskapsbasen är inte tillgänglig just nu, så jag kan inte svara med källa. "
@@ -77,7 +78,8 @@ class ActionSearchGuidelines(Action):
         addition = riksnorm_addition(question)
         if addition:
             text += "\n" + addition
-        dispatcher.utter_message(text=text, json_message={"citations": result["hits"][:3]})
+        # in the order the answer quotes them (the law first when it settles the question)
+        dispatcher.utter_message(text=text, json_message={"citations": answer_order(result)[:3]})
         return []
 
 

@@ -120,6 +120,8 @@ def search(
         for rank, hit in enumerate(result["hits"], 1):
             typer.echo(f"  {rank}. [{hit['score']:.3f}] {hit['citation']}")
             typer.echo(f"     » {hit['highlight']}")
+            if hit.get("currency"):
+                typer.echo(f"     {hit['currency']['line']}")
 
 
 @app.command()

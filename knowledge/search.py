@@ -12,6 +12,7 @@ from typing import Any
 import faiss
 import numpy as np
 
+from knowledge.currency import CURRENCY_FILE, CurrencyNotes, load_currency, unresolved
 from knowledge.domain import DOMAIN_FILE, DomainClassifier, DomainModelError, load_classifier
 from knowledge.domain import logit as domain_logit
 from knowledge.embedders import Embedder, embedder_from_name
@@ -23,8 +24,10 @@ from knowledge.index import (
     VIEW_SENTENCE,
     IndexMismatchError,
 )
+from knowledge.lawfirst import LAW_FIRST_FILE, LawFirstRule, law_first, load_law_first
 from knowledge.lawrefs import find_law_refs
 from knowledge.lexical import LexicalIndex, tokenize
+from knowledge.model import CorpusError
 from knowledge.scope import Municipalities, OtherDomains, mentions, stems, topic
 from knowledge.vocabulary import asks_for_law, expand
 
@@ -86,6 +89,8 @@ class Searcher:
         params: Params,
         hint_lexical: LexicalIndex | None = None,
         domain: DomainClassifier | None = None,
+        currency: CurrencyNotes | None = None,
+        law_first_rules: list[LawFirstRule] | None = None,
     ) -> None:
         self.index_dir = index_dir
         self.manifest = manifest
@@ -99,6 +104,8 @@ class Searcher:
         self.params = params
         self.domain = domain
         self.domain_file = DOMAIN_FILE
+        self.currency = currency  # SOSFS 2003:5 → SOSFS 2013:1, per section (currency.py)
+        self.law_first_rules = law_first_rules or []  # lead with the law (lawfirst.py)
         self.vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal)
         self._embed_lock = threading.Lock()
         self.sentence_rows: dict[int, np.ndarray] = {}
@@ -128,6 +135,8 @@ class Searcher:
         params: Params | None = None,
         threshold: float | None = None,
         domain_file: Path = DOMAIN_FILE,
+        currency_file: Path = CURRENCY_FILE,
+        law_first_file: Path = LAW_FIRST_FILE,
     ) -> Searcher:
         index_dir = Path(index_dir) if index_dir is not None else DEFAULT_INDEX_DIR
         manifest_path = index_dir / "manifest.json"
@@ -194,11 +203,16 @@ class Searcher:
                 f"Domänklassificeraren ({domain_file.name}, {domain.sha if domain else 'saknas'}) "
                 f"är inte den som indexet byggdes med ({recorded or 'ingen'})."
             )
+        currency = load_currency_for(currency_file, chunks, documents)
+        try:
+            rules = load_law_first(law_first_file) if law_first_file.exists() else []
+        except CorpusError as exc:
+            raise IndexMismatchError(str(exc)) from exc
         params = params or Params.for_embedder(name)
         if threshold is not None:
             params.threshold = threshold
         searcher = cls(index_dir, manifest, embedder, faiss_index, views, chunks, documents,
-                       lexical, params, hint_lexical, domain)
+                       lexical, params, hint_lexical, domain, currency, rules)
         searcher.domain_file = domain_file
         return searcher
 
@@ -403,12 +417,17 @@ class Searcher:
                     "chunk_id": chunk["id"],
                 }
             )
+            if self.currency is not None and chunk["document"] == self.currency.document:
+                hits[-1]["currency"] = self.currency.payload(chunk["section"])
         result: dict[str, Any] = {
             "question": question,
             "answered": answered,
             "confidence": round(confidence, 4),
             "hits": hits,
         }
+        lead = law_first(question, hits, self.law_first_rules) if answered else None
+        if lead:
+            result["law_first"] = lead  # the answer quotes the paragraph, then the advice
         if gaps:
             result["gaps"] = gaps
         if outside:
@@ -438,6 +457,27 @@ class Searcher:
             if gap in doc.get("gaps", []):
                 return doc["id"]
         return ""
+
+
+def load_currency_for(path: Path, chunks: list[dict[str, Any]],
+                      documents: dict[str, Any]) -> CurrencyNotes | None:
+    """The currency notes, checked against the loaded sections: a heading that names no
+    section of the document is refused (a removed section must never show as unchecked
+    because of a typo). None when the file or its document is absent."""
+    if not path.exists():
+        return None
+    try:
+        notes = load_currency(path)
+    except CorpusError as exc:
+        raise IndexMismatchError(f"Aktualitetsuppgifterna kan inte läsas: {exc}") from exc
+    if notes.document not in documents:
+        return None
+    missing = unresolved(notes, chunks)
+    if missing:
+        raise IndexMismatchError(
+            f"Aktualitetsuppgifterna ({path.name}) nämner avsnitt som inte finns i "
+            f"{notes.document}: {', '.join(missing)}.")
+    return notes
 
 
 def years_named(text: str) -> list[str]:

@@ -97,12 +97,19 @@ def corpus_version(app: Any) -> dict[str, Any] | None:
     manifest = getattr(searcher, "manifest", None)
     if not isinstance(manifest, dict):
         return None
-    return {k: manifest.get(k) for k in CORPUS_KEYS}
+    version = {k: manifest.get(k) for k in CORPUS_KEYS}
+    currency = getattr(searcher, "currency", None)  # data/sosfs_currency.yaml, read at load
+    version["currency_notes"] = getattr(currency, "sha", None)
+    return version
 
 
 def _hit_ref(hit: dict[str, Any]) -> dict[str, Any]:
     keys = ("citation", "document", "document_status", "section", "page", "score")
-    return {k: hit.get(k) for k in keys if k in hit}
+    ref = {k: hit.get(k) for k in keys if k in hit}
+    currency = hit.get("currency")
+    if isinstance(currency, dict):  # what the caseworker was told about SOSFS 2013:1
+        ref["currency"] = {k: currency.get(k) for k in ("status", "checked")}
+    return ref
 
 
 class AuditLog:

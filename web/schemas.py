@@ -80,6 +80,10 @@ class Hit(BaseModel):
     highlight: Any = None
     score: float
     citation: str
+    currency: dict[str, Any] | None = Field(
+        None, description="Bara SOSFS 2003:5: avsnittets status i gällande råd (SOSFS 2013:1): "
+        "status (kvar i sak, ändrat, borttaget, ej kontrollerat), label (kort text), line "
+        "(raden under citatet), vad som skiljer, källor och datum för kontrollen")
 
 
 class SearchResponse(BaseModel):

@@ -75,7 +75,8 @@ def test_search_returns_the_cited_passage(hash_searcher):
     assert result["question"] == "bostadsrätt månadsavgift räntekostnad"
     assert len(result["hits"]) == 3
     top = result["hits"][0]
-    assert set(top) == HIT_KEYS
+    assert set(top) == HIT_KEYS | {"currency"}  # SOSFS 2003:5 hits say if they still hold
+    assert top["currency"]["status"] == "ej kontrollerat"  # sosfs-currency.md: Bostadsrätt
     assert top["section"] == "Bostadsrätt"
     assert top["page"] == 7
     assert top["document"] == "SOSFS 2003:5"

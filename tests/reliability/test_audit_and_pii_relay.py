@@ -15,6 +15,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from knowledge.currency import load_currency
 from tests.reliability.conftest import LOCAL
 from web.app import create_app
 from web.audit import conversation_ref
@@ -80,6 +81,12 @@ def test_search_is_recorded_with_the_corpus_version_and_without_the_personnummer
     assert record["answered"] == response.json()["answered"]
     assert [h["citation"] for h in record["hits"]] == [
         h["citation"] for h in response.json()["hits"]]
+    # the currency status shown with each SOSFS 2003:5 hit, and the data file's version
+    assert any("currency" in h for h in response.json()["hits"])
+    assert [h.get("currency") for h in record["hits"]] == [
+        {"status": h["currency"]["status"], "checked": h["currency"]["checked"]}
+        if "currency" in h else None for h in response.json()["hits"]]
+    assert record["corpus"]["currency_notes"] == load_currency().sha
     assert "9876" not in audit_file.read_text(encoding="utf-8")
 
 

@@ -15,6 +15,13 @@
     unverified: ["ej verifierad källa", "warn"],
     unknown: ["okänd källa", "warn"],
   };
+  // Currency of a SOSFS 2003:5 section in the current advice (knowledge/currency.py) → style.
+  const CURRENCY_KIND = {
+    "kvar i sak": "ok",
+    "ändrat": "warn",
+    "borttaget": "bad",
+    "ej kontrollerat": "info",
+  };
   const GROUPS = [
     ["riksnorm", "Riksnorm"],
     ["kostnad", "Skäliga kostnader"],
@@ -122,6 +129,12 @@
     return el("span", { class: "badge " + kind, text: s });
   }
 
+  function currencyBadge(currency) {
+    if (!currency || !currency.label) return null;
+    const kind = CURRENCY_KIND[currency.status] || "info";
+    return el("span", { class: "badge currency " + kind, text: currency.label });
+  }
+
   function citationTitle(hit) {
     if (hit.citation) return hit.citation;
     const parts = [hit.document, hit.section, hit.page ? "s. " + hit.page : null];
@@ -132,13 +145,17 @@
     const box = el("section", { class: "citations", "aria-label": "Källor" },
       el("h3", { text: hits.length === 1 ? "Källa" : "Källor (" + hits.length + ")" }));
     for (const hit of hits) {
+      const currency = hit.currency || null;
+      const removed = currency && currency.status === "borttaget";
       const summaryLine = el("summary", null, citationTitle(hit),
-        statusBadge(hit.document_status_text || hit.document_status));
+        statusBadge(hit.document_status_text || hit.document_status), currencyBadge(currency));
       const path = Array.isArray(hit.heading_path) ? hit.heading_path.join(" › ") : hit.heading_path;
       const meta = [path, hit.page ? "sida " + hit.page : null].filter(Boolean).join(" · ");
       box.append(el("details", { class: "citation" }, summaryLine,
         meta ? el("p", { class: "citation-meta", text: meta }) : null,
-        el("blockquote", { text: hit.text || "" })));
+        removed ? el("p", { class: "currency-history", text: "Historisk text – inte gällande råd:" }) : null,
+        el("blockquote", { text: hit.text || "" }),
+        currency && currency.line ? el("p", { class: "currency-line", text: currency.line }) : null));
     }
     return box;
   }
