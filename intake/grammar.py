@@ -214,6 +214,9 @@ class _Reader:
             elif _c(t, "month"):
                 prev = _at(tokens, i - 1)
                 if _c(prev, "since"):
+                    nxt = _at(tokens, i + 1)
+                    if nxt is not None and nxt.kind == "num":
+                        nxt.concept = "since_year"  # "sedan jan 2025": no year computed
                     continue  # "bistånd sedan juni": read by months(), not the month computed
                 if not self._names_the_month(i):
                     continue  # "hon flyttade in i oktober", "den kom i juni": no calculation
@@ -1178,6 +1181,8 @@ class _Reader:
                     else "consecutive_months_with_support")
             if getattr(p, name) is None:  # "sedan november, sex månader i rad": the number
                 self._set_once(name, max(0, months), i)
+            elif year is not None and year.used:
+                p.replaced.append(self.quote(i, i + 1))  # "sedan jan 2025, 23 mån": shown
 
     def _set_once(self, name: str, value: int, index: int) -> None:
         """Set a fact of the message; said twice, the last value counts and the first is

@@ -98,10 +98,20 @@ def _genitive(stands_for: str) -> str:
     return GENITIVES.get(stands_for, stands_for + "s")
 
 
+_TWINS = re.compile(r"\b(tvillingarna|tvillingar)\s+([A-ZÅÄÖ][a-zåäöé]+)\s+(?:och|&)\s+"
+                    r"([A-ZÅÄÖ][a-zåäöé]+)\s*,?\s*(\d{1,2})(\s*(?:år|mån\w*))?")
+
+
 def put_roles(text: str, known: tuple[Name, ...] = ()) -> tuple[str, tuple[Name, ...]]:
     """The message with each name replaced by its role, and the names learnt from it."""
     names = {n.name: n for n in known}
     new: list[Name] = []
+    for m in list(_TWINS.finditer(text))[::-1]:  # "tvillingarna Ali och Omar 4" → "tvillingarna 4"
+        age = int(m.group(4)) // (12 if m.group(5) and "mån" in m.group(5) else 1)
+        for name in (m.group(2), m.group(3)):
+            names[name] = Name(name, f"{age}-åringen")
+            new.append(names[name])
+        text = text[:m.start()] + f"{m.group(1)} {m.group(4)}{m.group(5) or ''}" + text[m.end():]
     adults = sum(1 for n in known if not n.stands_for.endswith("-åringen")
                  and n.stands_for not in CHILD_ROLES.values())
     edits: list[tuple[int, int, str]] = []
@@ -140,7 +150,10 @@ def put_roles(text: str, known: tuple[Name, ...] = ()) -> tuple[str, tuple[Name,
             childish = bool(_CHILDISH_BEFORE.search(text, 0, m.start()))
             if age <= 17 or (age <= 20 and childish):
                 stands_for = f"{age}-åringen"  # "Alva 9 går i 3:an" → "9-åringen går i 3:an"
-                edits.append((m.start(), age_m.end(), stands_for))  # type: ignore[union-attr]
+                # a name not heard before in a call that has used names: a child not yet told
+                # of ("glömde bebisen! Adam 2 mån bor också där")
+                first = f"ett barn {age_m.group(0).strip(' ,')}" if known else stands_for  # type: ignore[union-attr]
+                edits.append((m.start(), age_m.end(), first))  # type: ignore[union-attr]
                 names[word] = Name(word, stands_for)
                 new.append(names[word])
                 continue

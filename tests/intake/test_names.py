@@ -45,3 +45,15 @@ def test_a_name_learnt_in_one_message_is_known_in_the_next():
 
 def test_no_name_is_guessed_from_a_street_a_known_word_or_lower_case():
     assert put_roles("bor på Storgatan 12, Hyra 7 900, alva 9")[1] == ()
+
+
+def test_twins_named_together_share_their_age():
+    text, names = put_roles("5 barn: Hamza 12, tvillingarna Ali och Omar 4 och lilla Noor 7 mån")
+    assert text == "5 barn: 12-åringen, tvillingarna 4 och lilla 0-åringen"
+    assert {n.name: n.stands_for for n in names}["Ali"] == "4-åringen"
+
+
+def test_a_new_name_in_a_later_message_is_a_child_not_yet_told_of():
+    f = _read("Nasrin 27 ensamst, dottern Elina 4. hyra 7 000", "glömde bebisen! Adam 2 mån "
+              "bor också där")
+    assert [c.age for c in f.children] == [4, 0]
