@@ -1482,6 +1482,10 @@ class _Reader:
                 if _c(_at(tokens, j + 1), "percent", "persons"):  # "50 %", "för 3 personer"
                     j += 2
                     continue
+                if t.value <= 12 and _word(_at(tokens, j - 1), "alla", "de", "båda"):  # type: ignore[operator]
+                    j += 1  # "underhållsstöd för alla tre, det blir 4 500": a count
+                    words += 1
+                    continue
                 if _unit_after(tokens, j):
                     return None, None
                 return j, person
@@ -1739,6 +1743,10 @@ class _Reader:
             prev_words = {x.text for x in tokens[max(0, i - 3):i]}
             if not earlier and not ({"tjänat", "tjänade", "intjänat"} & prev_words):
                 continue
+            named = next((x for x in tokens[i + 1:i + 4] if _c(x, "month")), None)
+            if not earlier and named is not None and p.month is not None \
+                    and named.concept == f"month:{p.month}":
+                continue  # "tjänade 1 400 i juli", the month computed: this month's pay
             own = self.owner[i]
             if own and own[0] == "child" and len(own[1]) == 1:
                 child = own[1][0]

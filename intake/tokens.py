@@ -82,8 +82,11 @@ _UNIT_WORDS = {"": 0, "ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 
                "sju": 7, "åtta": 8, "nio": 9}
 _YEAR_WORDS = re.compile(r"\btjugo\s?tjugo(ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?\b")
 # "hans son från ett tidigare förhållande är tre år": where the child comes from, not a fact
-_FORMER = re.compile(r"\s*från (?:ett|en|sitt|sin|hans|hennes) (?:tidigare|förra|annat|ett annat)"
-                     r" (?:förhållande|relation|äktenskap)")
+_FORMER = re.compile(r"\s*från (?:ett|en|sitt|sin|hans|hennes|två|tre|olika) "
+                     r"(?:tidigare|förra|annat|ett annat) (?:förhållanden?|relation(?:er)?|"
+                     r"äktenskap)")
+# "ett och ett halvt (år)": one and a half
+_AND_A_HALF = re.compile(r"\b(ett|två|tre|fyra|fem|sex|1|2|3|4|5|6) och ett halvt(?: år)?\b")
 _TIMES = re.compile(r"(?<=\d)\s*[x×*]\s*(?=\d)|\s[×*]\s")  # "1250x2", "1 250 * 2"
 # "går i 3:an", "(6:an)": a school class, not an age ("(4:an förskola)" is the 4-year-old)
 _SCHOOL_CLASS = re.compile(r"(\bi|\bgår)\s+(\d{1,2}):an\b|\((\d{1,2}):an\)")
@@ -100,6 +103,7 @@ def normalise(text: str) -> str:
     text = _FIFTY_FIFTY.sub("varannan vecka", text)
     text = _YEAR_WORDS.sub(lambda m: str(2020 + _UNIT_WORDS[m.group(1) or ""]), text)
     text = _FORMER.sub("", text)
+    text = _AND_A_HALF.sub(lambda m: f"{_UNIT_WORDS.get(m.group(1), m.group(1))},5 år", text)
     text = _NO_PARTNER.sub("ensamstående", text)
     text = _NO_CHILDREN.sub("inga barn", text)
     text = _SCHOOL_CLASS.sub(lambda m: f"{m.group(1)} skolan" if m.group(1) else "(skolan)",

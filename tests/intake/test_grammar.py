@@ -425,3 +425,17 @@ def test_where_a_child_comes_from_is_no_fact():
     f, _ = check(merge(Facts(), parse("sambor, hans son från ett tidigare förhållande är tre år "
                                       "och bor hos dem hela tiden")), Facts(), None)
     assert [(c.age, c.days) for c in f.children] == [(3, 30)]
+
+
+def test_one_and_a_half_in_words_and_a_count_before_the_total():
+    p = parse("sonen ett och ett halvt år. underhållsstöd för alla tre, det blir fyratusen "
+              "femhundra sammanlagt")
+    assert [c.age for c in p.children if c.age is not None] == [1]
+    assert [(i.type, i.amount) for i in p.incomes] == [("maintenance_support", 4500)]
+
+
+def test_what_a_child_earned_in_the_month_computed_is_this_months_pay():
+    f, _ = check(merge(Facts(), parse("juli 2024, ensamstående pappa 52, sonen 17 har "
+                                      "sommarjobb och tjänade 1 400 i juli")), Facts(), None)
+    assert [(i.amount, i.member, i.earned_earlier_this_year) for i in f.incomes] == [
+        (1400, "child:0", None)]
