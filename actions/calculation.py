@@ -47,9 +47,11 @@ def _complete(facts: Facts) -> bool:
 
 
 def household_taken_for_something_else(tracker: Tracker) -> list[dict[str, Any]] | None:
-    """A first message that describes a household but that the intent classifier took for a
-    question or small talk ("Sambopar som båda läser på komvux, och de har en bebis …"): start
-    the calculation with it instead of losing its facts. None when it is no such message."""
+    """A message outside the calculation that names a household or an amount, but that the
+    intent classifier took for a question or small talk ("Sambopar som båda läser på komvux, och
+    de har en bebis …", "ensamst mamma", "hyran är 6 550, el 360"): start the calculation with
+    it instead of losing its facts. None when it is no such message (or is phrased as a
+    question)."""
     from rasa_sdk.events import FollowupAction
 
     text = tracker.latest_message.get("text") or ""
@@ -59,8 +61,9 @@ def household_taken_for_something_else(tracker: Tracker) -> list[dict[str, Any]]
         return None  # after a result: correction_after_result decides
     p = parse(text, Facts(), today=backends.today())
     household = p.adults is not None or p.shared_household or any(c.new for c in p.children)
-    other = bool(p.costs or p.incomes or p.children or p.shared_household_members)
-    if not (household and other):
+    amounts = any(p.costs.values()) or bool(p.incomes)
+    # "ensamst mamma", "kvinna 61 år, bor ensam, inga barn", "hyran är 6 550, el 360": facts
+    if not (household or amounts):
         return None
     return [FollowupAction("calculation_form")]
 
@@ -187,3 +190,36 @@ class ActionWhatNext(Action):
             return corrected
         dispatcher.utter_message(response="utter_what_next")
         return []
+
+
+# A stop said as a command ("avbryt", "sluta räkna", "glöm det"), not a fact that happens to
+# contain a stop word ("ja hon går trean på gymnasiet, slutar i juni").
+STOP_WORDS = ("avbryt", "stopp", "stoppa", "sluta", "glöm", "strunta", "skippa", "avsluta",
+              "lägg ner", "hoppa över", "vi tar det", "vi struntar", "vi skippar", "vi avbryter",
+              "jag vill avbryta")
+
+
+def is_stop_command(text: str) -> bool:
+    text = text.strip().lower()
+    return text.startswith(STOP_WORDS) or text in ("nej tack", "det räcker")
+
+
+class ActionStopCalculation(Action):
+    """"Stop" during the calculation: stop, unless the message answers the question or gives
+    facts and its stop word belongs to them ("slutar i juni", "har slutat på förskolan")."""
+
+    def name(self) -> str:
+        return "action_stop_calculation"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
+
+        text = tracker.latest_message.get("text") or ""
+        facts = Facts.from_slot(tracker.get_slot("facts"))
+        parsed = parse(text, facts, today=backends.today())
+        if not is_stop_command(text) and (not parsed.is_empty() or parsed.yes or parsed.no):
+            return [FollowupAction("calculation_form")]
+        dispatcher.utter_message(response="utter_calculation_stopped")
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]

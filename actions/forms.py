@@ -16,6 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import backends
+from actions.calculation import is_stop_command
 from actions.formatting import facts_payload, summary_lines
 from intake import Facts, ParsedFacts, check, drop_children, limits, merge, missing, parse
 from intake.grammar import looks_like_question
@@ -103,7 +104,8 @@ class ValidateCalculationForm(Action):
             else:
                 dispatcher.utter_message(text=NOTHING_READ)
         elif intent in FACT_INTENTS or intent in YES_NO_INTENTS or (
-                intent != "stop" and not parsed.is_empty() and not looks_like_question(text)):
+                not (intent == "stop" and is_stop_command(text)) and not parsed.is_empty()
+                and not looks_like_question(text)):
             # the last case: a fact the NLU took for something else ("barnbidrag 2 650")
             if parsed.is_empty() and intent != "start_calculation":
                 if intent == "nlu_fallback":

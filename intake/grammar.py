@@ -2001,6 +2001,11 @@ QUESTION_WORDS = frozenset({
 
 
 def looks_like_question(text: str) -> bool:
-    """A question mark, or a first word that starts a Swedish question."""
-    words = text.strip().lower().split()
-    return text.strip().endswith("?") or bool(words and words[0].strip(",.:") in QUESTION_WORDS)
+    """A question mark, or a first word that starts a Swedish question ("gäller mars 2024."
+    states the month of a calculation: no question)."""
+    words = [w.strip(",.:") for w in text.strip().lower().split()]
+    if len(words) > 1 and words[0] in ("gäller", "avser") and (
+            words[1] in lexicon.MONTHS or words[1][:1].isdigit()
+            or words[1] in ("för", "innevarande", "denna", "den", "perioden")):
+        return text.strip().endswith("?")
+    return text.strip().endswith("?") or bool(words and words[0] in QUESTION_WORDS)

@@ -208,3 +208,33 @@ def test_the_household_named_again_inside_the_form_is_a_correction():
     assert events[0]["value"]["costs"] == {"housing": 7200, "electricity": 400,
                                            "home_insurance": 120}
     assert messages == []
+
+
+def test_a_stop_word_inside_an_answer_is_no_stop():
+    from actions.calculation import ActionStopCalculation
+
+    facts = Facts.model_validate({"adults": 1, "children": [{"age": 19}]}).to_slot()
+    answer = make_tracker("ja hon går trean på gymnasiet, slutar i juni", "stop",
+                          {"facts": facts, "requested_slot": "calc_in_school"},
+                          active_loop="calculation_form")
+    assert run(ActionStopCalculation(), answer)[0] == [
+        {"event": "followup", "timestamp": None, "name": "calculation_form"}]
+    events, _ = run(ValidateCalculationForm(), answer)
+    assert events[0]["value"]["children"][0]["in_school"] is True
+    stop = make_tracker("avbryt", "stop", {"facts": facts, "requested_slot": "calc_in_school"},
+                        active_loop="calculation_form")
+    events, messages = run(ActionStopCalculation(), stop)
+    assert [e["event"] for e in events] == ["active_loop", "slot"]
+    assert messages[0]["response"] == "utter_calculation_stopped"
+
+
+def test_a_household_alone_taken_for_a_question_starts_the_calculation():
+    from actions.calculation import household_taken_for_something_else
+
+    assert household_taken_for_something_else(make_tracker("ensamst mamma", "ask_guideline")) \
+        == [{"event": "followup", "timestamp": None, "name": "calculation_form"}]
+    assert household_taken_for_something_else(
+        make_tracker("kvinna sextioett år, bor ensam, inga barn, gäller juni tjugotjugotvå",
+                     "out_of_scope")) is not None
+    assert household_taken_for_something_else(
+        make_tracker("gäller riksnormen även för ensamstående?", "ask_guideline")) is None
