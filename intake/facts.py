@@ -382,7 +382,7 @@ def _merge_children(f: Facts, p: ParsedFacts) -> dict[int, int]:
             if p.days is not None:
                 c.days = p.days
                 c.part_time = p.days < full
-            else:
+            elif c.days is None or c.days >= full:  # "umgängesbarn: … 8 dygn": days kept
                 c.part_time, c.days = True, None
     lim = limits()
     if p.lunch is not None:

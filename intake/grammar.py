@@ -213,6 +213,14 @@ class _Reader:
                 t.used = True
             elif _c(t, "month"):
                 prev = _at(tokens, i - 1)
+                if _c(prev, "negation", "correction_old"):  # "avser december 2025, inte januari"
+                    t.used = True
+                    nxt = _at(tokens, i + 1)
+                    last = i + 1 if _free_int(nxt) and 1990 <= nxt.value <= 2100 else i  # type: ignore[union-attr,operator]
+                    for x in tokens[i:last + 1]:
+                        x.used = True
+                    p.replaced.append(self.quote(i - 1, last))
+                    continue
                 if _c(prev, "since"):
                     nxt = _at(tokens, i + 1)
                     if nxt is not None and nxt.kind == "num":

@@ -439,3 +439,17 @@ def test_what_a_child_earned_in_the_month_computed_is_this_months_pay():
                                       "sommarjobb och tjänade 1 400 i juli")), Facts(), None)
     assert [(i.amount, i.member, i.earned_earlier_this_year) for i in f.incomes] == [
         (1400, "child:0", None)]
+
+
+def test_the_formal_words_of_the_case_system():
+    f, _ = check(merge(Facts(), parse(
+        "beräkningsperiod 2026-02. ensamstående pappa 36, umgängesbarn: dottern 10 är hos honom "
+        "8 dygn i månaden. inkomst av tjänst 9 600 netto")), Facts(), None)
+    assert (f.year, f.month) == (2026, 2)
+    assert [(c.age, c.days) for c in f.children] == [(10, 8)]
+    assert [(i.type, i.amount) for i in f.incomes] == [("salary", 9600)]
+
+
+def test_a_month_after_inte_is_the_one_replaced():
+    p = parse("fel beräkningsperiod, det avser december 2025, inte januari 2026")
+    assert (p.year, p.month) == (2025, 12) and p.replaced == ["inte januari 2026"]
