@@ -1643,21 +1643,60 @@ class _Reader:
                     break
 
     def _pending(self) -> None:
-        """"nej, hyresbeloppet stämmer inte" / "8 150 ska det vara": the amount of the fact
-        the last message said was wrong."""
+        """A fact named without its amount, the amount coming later: in the same message
+        ("hyran är fel. jag skrev fel, den är 7 950", "skälig hyra. 7 500 är vad vi godtar") or
+        in the next one ("hon har a-kassa" / "10 100 efter skatt", "nej, hyresbeloppet stämmer
+        inte" / "8 150 ska det vara")."""
         tokens, p = self.tokens, self.p
         wrong = any(_c(t, "wrong") for t in tokens)
-        open_targets = [t for t in tokens if _is_target(t) and not t.used]
-        if wrong and open_targets and not any(_free_num(t) for t in tokens):
-            p.pending_target = open_targets[0].concept
+        free = [k for k, t in enumerate(tokens) if _free_num(t) and not _unit_after(tokens, k)]
+        open_targets = [i for i, t in enumerate(tokens) if _is_target(t) and not t.used
+                        and not self._said_none(i)]
+        for i in open_targets:
+            t = tokens[i]
+            if t.used:
+                continue
+            after = [k for k in free if k > i and not tokens[k].used
+                     and not _c(_at(tokens, k - 1), "negation", "correction_old")]
+            if wrong and after:
+                self._store(t, tokens[after[0]], self._owner_of(i))
+                continue
+            if any(tokens[k].part == t.part for k in after):
+                continue
+            nxt = [k for k in after if tokens[k].part == t.part + 1]
+            lead = [x for x in tokens if x.part == t.part + 1 and x.kind != "punct"][:4]
+            if nxt and tokens[nxt[0]] in lead and all(
+                    x.text in ("den", "det", "är", "ska", "vara", "blir")
+                    for x in lead[:lead.index(tokens[nxt[0]])]):
+                self._store(t, tokens[nxt[0]], self._owner_of(i))  # "skälig hyra. 7 500 är …"
+        open_targets = [i for i in open_targets if not tokens[i].used]
+        if len(open_targets) == 1 and not free and (wrong or len(tokens) <= 8):
+            i = open_targets[0]
+            kind, kid = self._owner_of(i)
+            age = self.p.children[kid].age if kind == "child" and kid is not None else None
+            owner = f"age:{age}" if age is not None else kind if kind in ("applicant",
+                                                                          "partner") else ""
+            p.pending_target = f"{tokens[i].concept}|{owner}" if owner else tokens[i].concept
             return
         pending = self.known.pending_target
-        free = [k for k, t in enumerate(tokens) if _free_num(t) and not _unit_after(tokens, k)]
-        if pending and len(free) == 1 and not any(_is_target(t) for t in tokens):
-            target = Token("concept", pending.split(":")[-1], concept=pending)
+        if pending and len(free) == 1 and not any(_is_target(t) for t in tokens) \
+                and not tokens[free[0]].used:
+            concept, _, owner = pending.partition("|")
+            target = Token("concept", concept.split(":")[-1], concept=concept)
             self.tokens.append(target)
             self.owner.append(None)
-            self._store(target, tokens[free[0]], ("applicant", None))
+            who: tuple[str, int | None] = ("applicant", None)
+            if owner == "partner":
+                who = ("partner", None)
+            elif owner.startswith("age:"):
+                who = ("child", self._ref_child(owner, len(self.tokens) - 1))
+            self._store(target, tokens[free[0]], who)
+
+    def _said_none(self, i: int) -> bool:
+        """"ingen el", "el ingår", "ta bort elen": a fact said to be none, not one waiting for
+        its amount."""
+        near = self.tokens[max(0, i - 3):i + 4]
+        return any(_c(x, "negation", "includes", "remove", "no_income") for x in near)
 
     def _carry(self) -> None:
         """"1 250 för 19-åringen och 1 250 för 16-åringen": the next amount of a list is the same

@@ -453,3 +453,22 @@ def test_the_formal_words_of_the_case_system():
 def test_a_month_after_inte_is_the_one_replaced():
     p = parse("fel beräkningsperiod, det avser december 2025, inte januari 2026")
     assert (p.year, p.month) == (2025, 12) and p.replaced == ["inte januari 2026"]
+
+
+def test_a_fact_whose_amount_comes_later_in_the_message_or_the_next():
+    p = parse("nej, hyran är fel. jag skrev fel förut, den är 7 950 och inte 7 590")
+    assert p.costs == {"housing": 7950}
+    assert parse("rådrummet gick ut, så vi har gått över till skälig hyra. 7 500 är vad vi "
+                 "godtar för honom.").housing_cap == 7500
+    from intake import parse as read_with
+
+    f, _ = check(merge(Facts(), parse("ensamst mamma, 2 barn 13 och 6")), Facts(), None)
+    f, _ = check(merge(f, read_with("hon har a-kassa", f)), f, None)
+    g, _ = check(merge(f, read_with("10 100 efter skatt", f)), f, None)
+    assert [(i.type, i.amount, i.member) for i in g.incomes] == [
+        ("unemployment_benefit", 10100, "applicant")]
+
+
+def test_no_amount_waits_for_a_fact_said_to_be_none():
+    f, _ = check(merge(Facts(), parse("ingen el")), Facts(), None)
+    assert f.pending_target is None
