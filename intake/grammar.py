@@ -1418,9 +1418,13 @@ class _Reader:
                 after_num.used = True  # type: ignore[union-attr]  # "1 673 per barn"
                 for _ in range(n_children - 1):
                     p.incomes.append(IncomeFact(key, amount, member, child))
-            if (_word(after_num, "var") or _c(after_num, "each")) and any(
+            two_children = len(kids_here) == 2 or (not kids_here
+                                                   and len(self.known.child_ages) == 2)
+            if (_word(after_num, "var") or _c(after_num, "each")) and (any(
                     x.text in ("båda", "bägge") or _c(x, "both")
-                    for x in self.tokens if x.clause == target.clause):
+                    for x in self.tokens if x.clause == target.clause)
+                    or (two_children and key in lexicon.CHILD_BENEFITS
+                        and after_num.text in ("var", "vardera", "styck"))):  # type: ignore[union-attr]
                 after_num.used = True  # type: ignore[union-attr]
                 p.incomes.append(IncomeFact(key, amount, member, child))  # "1 250 var"
         num.used = True
@@ -1536,7 +1540,7 @@ class _Reader:
             if any(_is_target(x) for x in tail) or _is_target(_at(tokens, i - 1)):
                 continue  # "betalar 2 000 i hyra": the cost word says it
             words = [x.text for x in tail]
-            if "hemma" in words[:3] or any(
+            if "hemma" in words[:3] or "hem" in words[:2] or any(
                     w == "till" and k + 1 < len(words) and words[k + 1] in receivers
                     for k, w in enumerate(words)):
                 target = Token("concept", t.text, concept="cost:housing", start=t.start,
