@@ -58,6 +58,7 @@ class Facts(BaseModel):
     shared_household_members: int | None = None
     shared_household: bool = False  # the rule is named; the number of members may be asked
     household_size: int | None = None  # "alltså 4 i hushållet", said outside that rule
+    lives_with_parents: bool = False  # "sonen 20 bor hemma hos mamma": said of a grown child
     parent_named: bool = False  # "pappa, son 6": a single parent unless a partner is named
     pending_target: str | None = None  # a fact said to be wrong; its amount comes next
     unread: list[str] = Field(default_factory=list)  # "inte tolkat": quoted words
@@ -142,6 +143,7 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
         f.shared_household, f.adults = True, 1
     if p.household_size is not None:
         f.household_size = p.household_size
+    f.lives_with_parents = f.lives_with_parents or p.lives_with_parents
     if p.shared_household_members is not None:
         f.shared_household_members = p.shared_household_members
     elif f.shared_household and f.shared_household_members is None and f.household_size:
@@ -398,6 +400,15 @@ def _merge_children(f: Facts, p: ParsedFacts) -> dict[int, int]:
     for i, c in enumerate(f.children or []):
         if c.in_school is False and c.age is not None and c.age >= lim.school_age_from:
             removed.add(i)
+            if len(f.children or []) == 1 and not f.parent_named and f.adults != 2 \
+                    and (f.lives_with_parents or f.household_size):
+                # "killen är 20, bor hos sin mamma …, går inte i skolan": he is the applicant,
+                # in a household he shares with his parent (hushållsgemenskap)
+                f.applicant_age, f.adults, f.shared_household = c.age, 1, True
+                f.shared_household_members = f.shared_household_members or f.household_size
+                f.notes.append(f"{c.age}-åringen går inte i skolan: hen söker själv och bor i "
+                               "hushållsgemenskap med sina föräldrar.")
+                continue
             f.notes.append(f"{c.age}-åringen går inte i skolan och räknas inte som barn i "
                            "hushållet (söker själv som vuxen).")
     if removed and f.children is not None:

@@ -109,6 +109,7 @@ class ParsedFacts:
     shared_household_members: int | None = None
     shared_household: bool = False  # the hushållsgemenskap rule is named
     household_size: int | None = None  # "4 i hushållet" said outside that rule
+    lives_with_parents: bool = False  # the hushållsgemenskap words, said of a (grown) child
     yes: bool = False
     no: bool = False
     unread: list[str] = field(default_factory=list)
@@ -1223,6 +1224,8 @@ class _Reader:
                     self.owner = [None if o and o[0] == "child" else o for o in self.owner]
         said = any(_c(t, "shared_household") and not self._about_a_child(i)
                    for i, t in enumerate(tokens))
+        p.lives_with_parents = any(_c(t, "shared_household") and self._about_a_child(i)
+                                   for i, t in enumerate(tokens))
         shared = said or self.known.shared
         p.shared_household = said
         if said:

@@ -472,3 +472,11 @@ def test_a_fact_whose_amount_comes_later_in_the_message_or_the_next():
 def test_no_amount_waits_for_a_fact_said_to_be_none():
     f, _ = check(merge(Facts(), parse("ingen el")), Facts(), None)
     assert f.pending_target is None
+
+
+def test_a_grown_child_at_home_who_left_school_is_the_applicant_of_a_shared_household():
+    f, _ = check(merge(Facts(), parse(
+        "killen är 20, bor hos sin mamma och lillasyster, alltså tre i hushållet. han går inte "
+        "i skolan, slutade gymnasiet i våras. han är inte sambo.")), Facts(), None)
+    assert (f.applicant_age, f.adults, f.children) == (20, 1, [])
+    assert f.shared_household and f.shared_household_members == 3
