@@ -53,7 +53,10 @@ INCOMES: dict[str, tuple[str, ...]] = {
                "lönebidrag", "tjänstgör", "vikarierar", "vikariat", "jobbat", "arbetat",
                "sommarjobbade", "jobbade", "extrajobbade", "arbetade", "sommarjobbar",
                "timvikarie", "vikarie", "timvikariat", "lönen efter skatt",
-               "helgjobb", "helgjobbar", "jobbar extra", "extraknäck"),
+               "helgjobb", "helgjobbar", "jobbar extra", "extraknäck", "säsongsjobb",
+               "säsongsjobbar", "säsongsarbete", "säsongsanställd", "säsongsanställning",
+               "timanställd", "deltidsanställd", "heltidsanställd", "provanställd",
+               "projektanställd", "extratjänst", "jobbar timmar", "timmar"),
     "self_employment": ("egen firma", "näringsverksamhet", "eget företag", "enskild firma",
                         "egenföretagare", "firman"),
     "unemployment_benefit": ("a-kassa", "a-kasseersättning", "arbetslöshetsersättning",
@@ -133,7 +136,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "ensamboende", "ensamstående förälder", "ensamståend", "skild", "frånskild",
                "skilda", "änka", "änkling", "änkeman"),
     "adult_word": ("vuxna", "vuxen"),
-    "couple": ("sambor", "sambo", "gift", "gifta", "makar", "sammanboende", "gift par",
+    "couple": ("morföräldrar", "farföräldrar", "morföräldrarna", "farföräldrarna",
+               "sambor", "sambo", "gift", "gifta", "makar", "sammanboende", "gift par",
                "sambopar", "sambopar", "samboende", "äkta par", "äkta makar",
                "paret", "mamma och pappa", "pappa och mamma", "båda föräldrarna",
                "föräldrarna", "par", "registrerade partner", "registrerad partner"),
@@ -146,9 +150,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "applicant": ("sökande", "sökanden", "klienten", "den sökande", "hen", "hon", "han", "sök",
                   "mamma", "mamman", "pappa", "pappan", "kvinna", "kvinnan", "man",
                   "klient", "mor", "far", "modern", "fadern", "sökandens", "änkeman", "änka",
-                  "änkling", "pensionären"),
+                  "änkling", "pensionären", "mormor", "morfar", "farmor", "farfar",
+                  "mormodern", "farmodern"),
     "both": ("båda", "bägge", "båda två", "de båda", "dom båda", "bägge två", "båda vuxna"),
     "child": ("barn", "son", "sonen", "söner", "dotter", "dottern", "döttrar", "bebis",
+              "barnbarn", "barnbarnet", "barnbarnen", "dotterdotter", "dotterson", "sonson",
+              "sondotter",
               "spädbarn", "tonåring", "barnet", "barnen", "flicka", "flickan", "pojke",
               "pojken", "bebisen", "ungdom", "ungdomen", "grabben", "tjejen", "killen",
               "tvillingar", "tvillingarna", "ungar", "ungarna", "kid", "kids", "bebbe",
@@ -288,12 +295,14 @@ SUBJECT_VERBS = frozenset({"har", "hade", "jobbar", "jobbade", "arbetar", "är",
 
 # A parent word for the applicant: "pappa, son 6 o dotter 13" is a single parent
 PARENT_WORDS = frozenset({"mamma", "mamman", "pappa", "pappan", "mor", "far", "modern",
-                          "fadern"})
+                          "fadern", "mormor", "morfar", "farmor", "farfar"})
 
 # Words that name an adult's or a child's sex: used to resolve "hon"/"han" in a couple.
-FEMALE = frozenset({"hon", "mamma", "mamman", "kvinna", "kvinnan", "frun", "hustrun", "makan",
+FEMALE = frozenset({"hon", "mamma", "mamman", "mormor", "farmor",
+                    "kvinna", "kvinnan", "frun", "hustrun", "makan",
                     "mor", "modern", "hans fru", "hans hustru", "hans maka", "flickvännen"})
-MALE = frozenset({"han", "pappa", "pappan", "man", "mannen", "maken", "hennes man", "far",
+MALE = frozenset({"han", "pappa", "pappan", "morfar", "farfar", "man", "mannen", "maken",
+                  "hennes man", "far",
                   "fadern", "hennes make", "pojkvännen"})
 SON_WORDS = frozenset({"son", "sonen", "pojke", "pojken", "grabben", "killen"})
 DAUGHTER_WORDS = frozenset({"dotter", "dottern", "flicka", "flickan", "tjejen"})
