@@ -686,8 +686,8 @@ class _Reader:
                 for _ in range(count - len(kids)):
                     kids.append(self._new_child(None))
                     p.children[kids[-1]].placeholder = True
-            if count is not None and not article:
-                p.child_count = (p.child_count or 0) + count
+            if count is not None and not article and not (twins and p.child_count):
+                p.child_count = (p.child_count or 0) + count  # ("5 barn: …, tvillingarna 4": 5)
             if len(kids) == 1 and not plural:
                 self.subject_child.add(kids[0])
                 m0 = p.children[kids[0]]
