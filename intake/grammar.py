@@ -713,6 +713,15 @@ class _Reader:
                     self.owner[k] = ("child", tuple(kids))
                     k += 1
             return max(end, i + 1)
+        if twins:  # "tvillingarna går på förskola": the two of one age named before
+            ages = [m.age for m in p.children if m.new] + [a for a in self.known.child_ages]
+            pair = [a for a in ages if a is not None and ages.count(a) >= 2]
+            if pair:
+                kids = [k for k, m in enumerate(p.children) if m.new and m.age == pair[0]][:2]
+                if len(kids) < 2:
+                    kids = [self._ref_child(f"age:{pair[0]}", i) for _ in range(2)]
+                self.mentions.append((i, "child", tuple(kids)))
+                return i + 1
         if count is not None:
             if not article:
                 p.child_count = (p.child_count or 0) + count

@@ -57,3 +57,10 @@ def test_a_new_name_in_a_later_message_is_a_child_not_yet_told_of():
     f = _read("Nasrin 27 ensamst, dottern Elina 4. hyra 7 000", "glömde bebisen! Adam 2 mån "
               "bor också där")
     assert [c.age for c in f.children] == [4, 0]
+
+
+def test_twins_in_a_counted_list_and_then_named_as_twins():
+    f = _read("5 barn: Hamza 12, Sara 9, tvillingarna Ali och Omar 4 och lilla Noor 7 mån. "
+              "tvillingarna går på förskola 5 dagar och äter lunch där")
+    assert [(c.age, c.lunch_at_preschool) for c in f.children] == [
+        (12, None), (9, None), (4, True), (4, True), (0, None)]
