@@ -202,6 +202,7 @@ class _Reader:
         self.stored: dict[tuple, int] = {}  # fact → token index of the amount stored for it
         self.amount_at: dict[int, tuple[Token, tuple[str, int | None]]] = {}  # amount → fact
         self.pending_earlier: list[tuple[int, int]] = []  # (child, earned earlier this year)
+        self.summed: dict[tuple, list[int]] = {}  # a fee of two persons → its first amounts
 
     # ------------------------------------------------------------------ dates and noise
 
@@ -1370,11 +1371,15 @@ class _Reader:
         slot = (kind, key, owner) if kind == "income" else (kind, key)
         earlier = self.stored.get(slot)
         person = self._person_between(earlier, self.tokens.index(num)) if earlier else None
+        parts = self.summed.setdefault(slot, [])
         if kind == "cost" and earlier is not None and (person is not None or add) \
                 and key in lexicon.PERSONAL_COSTS:
             amount += p.costs.get(key, 0)  # "han a-kassa 160, hon a-kassa 150": both fees
+            parts.append(earlier)
         elif earlier is not None:  # the same fact twice in one message: the last value counts
-            p.replaced.append(self.quote(earlier, earlier))
+            for k in [*parts, earlier]:  # every amount it replaces, also each part of a sum
+                p.replaced.append(self.quote(k, k))
+            parts.clear()
         self.stored[slot] = self.tokens.index(num)
         after = _at(self.tokens, self.tokens.index(num) + 1)
         ti = self.tokens.index(target)

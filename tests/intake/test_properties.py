@@ -97,12 +97,15 @@ def _values(p) -> set[int]:
                  "shared_household_members", "household_size"):
         if getattr(p, name) is not None:
             values.add(getattr(p, name))
+    if p.year is not None:
+        values.add(p.year % 100)  # "mars 20": the year 2020
     return values
 
 
 @settings(max_examples=400, deadline=None)
 @given(MESSAGE, EXPECTING)
 @example("hon 100 0 lön extrajobb 1", None)  # found by hypothesis: the 1 was dropped
+@example("a-kassa 1 resp 0 a-kassa 0", None)  # found by hypothesis: a summed fee replaced
 def test_nothing_silent_every_number_is_a_fact_or_quoted(text, expecting):
     p = parse(text, expecting=expecting, today=TODAY)
     values = _values(p)
