@@ -828,6 +828,8 @@ class _Reader:
                     self.mentions.append((i, role, ()))
                     if t.text in lexicon.PARENT_WORDS and role == "applicant":
                         p.parent_named = True
+                    if role == "applicant" and self._lives_with_own_children(i):
+                        p.parent_named = True  # "hon bor med sina tre barn": a single parent
                 self._adult_age(i, role)
             elif _c(t, "both"):
                 self.mentions.append((i, "both", ()))
@@ -838,6 +840,11 @@ class _Reader:
         p.applicant_sex = a_sex if a_sex != known.applicant_sex else None
         p.partner_sex = b_sex if b_sex != known.partner_sex else None
         self.sexes = (a_sex, b_sex)
+
+    def _lives_with_own_children(self, i: int) -> bool:
+        words = [x.text for x in self.tokens[i + 1:i + 5]]
+        return words[:2] == ["bor", "med"] and len(words) > 2 and words[2] in (
+            "sina", "sin", "sitt") and any(_c(x, "child") for x in self.tokens[i + 3:i + 6])
 
     def _child_just_named(self, i: int) -> int | None:
         """The one child named last in the sentence, as the subject, if no adult came after."""
@@ -859,8 +866,14 @@ class _Reader:
                 last = (kind, kids)
                 break
         adult_income = self._adult_income_in_clause(i)
+        apposition = bool(last and last[0] == "child" and len(last[1]) == 1
+                          and _word(_at(self.tokens, i - 1), ",")
+                          and getattr(_at(self.tokens, i - 2), "kind", "") in ("num", "aring")
+                          # "dottern 4, hon": the age just before the comma
+                          and self.p.children[last[1][0]].sex == ("son" if sex == "m"
+                                                                 else "dotter"))
         if last and last[0] == "child" and len(last[1]) == 1 and not adult_income \
-                and self._child_is_subject(last[1][0]):
+                and (apposition or self._child_is_subject(last[1][0])):
             child = self.p.children[last[1][0]]
             if (child.sex == "son" and sex == "m") or (child.sex == "dotter" and sex == "f") \
                     or (child.sex is None and last[1][0] in self.subject_child
@@ -1012,6 +1025,11 @@ class _Reader:
                 continue
             if _c(t, "alternate_week"):
                 days, part_time = lim.alternate_week_days, True
+            elif _c(t, "full_time") and any(
+                    _c(x, "income") for x in tokens
+                    if (x.clause == t.clause or (t.depth and x.bracket == t.bracket - 0))
+                    and abs(tokens.index(x) - i) <= 6):
+                continue  # "lön 16 800 netto (heltid lager)": the work, not a child's days
             elif _c(t, "full_time"):
                 days = lim.full_month_days
             elif _c(t, "part_time"):

@@ -87,6 +87,8 @@ _FORMER = re.compile(r"\s*från (?:ett|en|sitt|sin|hans|hennes|två|tre|olika) "
                      r"äktenskap)")
 # "ett och ett halvt (år)": one and a half
 _AND_A_HALF = re.compile(r"\b(ett|två|tre|fyra|fem|sex|1|2|3|4|5|6) och ett halvt(?: år)?\b")
+# "två söner 19 resp 15": ages of a list (amounts "6 800 resp 5 900" are read as resp)
+_AGES_RESP = re.compile(r"\b(\d{1,2}) resp\.? (\d{1,2})\b(?! ?(?:\d|kr|kronor|dagar|dygn|mån))")
 _TIMES = re.compile(r"(?<=\d)\s*[x×*]\s*(?=\d)|\s[×*]\s")  # "1250x2", "1 250 * 2"
 # "går i 3:an", "(6:an)": a school class, not an age ("(4:an förskola)" is the 4-year-old)
 _SCHOOL_CLASS = re.compile(r"(\bi|\bgår)\s+(\d{1,2}):an\b|\((\d{1,2}):an\)")
@@ -111,6 +113,7 @@ def normalise(text: str) -> str:
     text = _AGE_NOUN.sub(r"\1-åringen", text)
     text = _ORDINAL_MONTH.sub(lambda m: str(_ORDINAL_WORDS.index(m.group(1)) + 1), text)
     text = _TIMES.sub(" x ", text)
+    text = _AGES_RESP.sub(r"\1 och \2", text)
     text = _ONE_YEAR.sub(r"\1 1 år", text)
     text = _ORDINAL.sub(r"\1", text)  # "2:a månaden" → "2 månaden"
     while (spaced := _AGE_LIST_COMMA.sub(r"\1, \2", text)) != text:  # "4,7,9"

@@ -71,7 +71,7 @@ def _quoted_or_read(text: str) -> list[int]:
         if token.kind not in ("num", "aring") or token.value is None:
             continue
         n = to_kronor(token.value)
-        if n in values or n // 12 in ages or n + 2000 in values \
+        if n in values or n // 12 in ages or int(token.value) in ages or n + 2000 in values \
                 or token.text.replace(" ", "") in quoted:
             continue
         if any(v - n in written for v in values):

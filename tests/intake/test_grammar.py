@@ -480,3 +480,16 @@ def test_a_grown_child_at_home_who_left_school_is_the_applicant_of_a_shared_hous
         "i skolan, slutade gymnasiet i våras. han är inte sambo.")), Facts(), None)
     assert (f.applicant_age, f.adults, f.children) == (20, 1, [])
     assert f.shared_household and f.shared_household_members == 3
+
+
+def test_she_lives_with_her_children_is_a_single_parent_and_ages_with_resp():
+    f, _ = check(merge(Facts(), parse("hon bor med sina två barn, 4 resp 12 år. hyra 8 050")),
+                 Facts(), None)
+    assert [c.age for c in f.children] == [4, 12] and "calc_adults" not in missing(f)
+
+
+def test_full_time_said_of_work_is_no_childs_days():
+    f, _ = check(merge(Facts(), parse("pappa 39. dottern 8 bor hos honom varannan vecka och "
+                                      "sonen 13 är där 10 dagar i månaden. lön 16 800 netto "
+                                      "(heltid lager)")), Facts(), None)
+    assert [c.days for c in f.children] == [15, 10]
