@@ -1422,7 +1422,8 @@ class _Reader:
             if _c(_at(self.tokens, k), "each"):
                 k += 1
             after = self._genitive_owner(k)
-            if after is None and _word(_at(self.tokens, k), "("):
+            if after is None and _word(_at(self.tokens, k), "(") \
+                    and _word(_at(self.tokens, k + 2), ")"):
                 after = self._person_at(k + 1)  # "studiebidrag 1 250 (19-åringens)"
             if after is not None and getattr(self, "moved_from", None):
                 p.no_income_types.append((key, self.moved_from))
@@ -1812,6 +1813,10 @@ class _Reader:
                     named.append((kind, None))
             elif idx < i and kind == "child" and len(kids) == 1:
                 named.append(("child", kids[0]))
+        couple = self.p.adults == 2 or self.known.adults == 2
+        key = (self.tokens[i].concept or "").partition(":")[2]
+        if couple and key not in lexicon.CHILD_INCOME_TYPES:
+            return ("applicant", None), ("partner", None)  # "a-kassa 9 000 resp 7 000"
         if len(named) >= 2:
             return named[-2], named[-1]
         return ("applicant", None), ("partner", None)

@@ -493,3 +493,10 @@ def test_full_time_said_of_work_is_no_childs_days():
                                       "sonen 13 är där 10 dagar i månaden. lön 16 800 netto "
                                       "(heltid lager)")), Facts(), None)
     assert [c.days for c in f.children] == [15, 10]
+
+
+def test_resp_wages_with_an_aside_about_one_of_them():
+    p = parse("sambor. lön 14 400 resp 6 200 (hon är timanställd), bb 2 500")
+    assert [(i.type, i.amount, i.member) for i in p.incomes] == [
+        ("salary", 14400, "applicant"), ("salary", 6200, "partner"),
+        ("child_allowance", 2500, "applicant")]
