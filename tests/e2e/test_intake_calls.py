@@ -97,3 +97,22 @@ def test_a_household_taken_for_a_question_still_starts_the_calculation(stack):
     assert "sambor/makar, ett barn (0 år)" in summary
     stack.send(sender, "Han har studiemedel 12 300. Hon har föräldrapenning 4 600. Bb 1 250.")
     assert _amount(stack.send(sender, "ja")) == 880
+
+
+def test_a_month_first_names_and_a_stop_word_inside_an_answer(stack):
+    # "gäller …" opens a statement, not a question; first names stand for their roles; "slutar i
+    # juni" in the answer about school is no stop. January 2026: ensamstående 3 940 + barn 19 år
+    # 5 000 + gemensamma 2 personer 1 410 = 10 350; + hyra 7 800 + el 430 + hemförsäkring 185
+    # = 18 765; − a-kassa 11 900 = 6 865
+    sender = "e2e-intake-5"
+    replies = stack.send(sender, "gäller januari 2026. pappan Kenneth 50, ensamst, dottern Moa 19 "
+                                 "bor hemma, hon har inga egna inkomster. hyra 7 800 inkl värme, "
+                                 "el 430, hemförs 185. Kenneth a-kassa 11 900")
+    assert _texts(replies)[-1].startswith("Bor ungdomen (19 år) hemma och går i skolan?")
+    replies = stack.send(sender, "ja hon går trean på gymnasiet, slutar i juni")
+    summary = _texts(replies)[-1]
+    assert "Kenneth" not in summary and "Moa" not in summary
+    assert "- Hushåll: ensamstående, ett barn (dotter 19 år, går i skolan)" in summary
+    assert _amount(stack.send(sender, "ja")) == 6_865
+    replies = stack.send(sender, "avbryt")
+    assert _texts(replies) != [] and not any("Försörjningsstöd för" in t for t in _texts(replies))
