@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from intake import lexicon
+from intake.tokens import lexicon_words
 
 # Role word before a name → (role, the word that stands for the person afterwards).
 ADULT_ROLES = {
@@ -72,12 +73,7 @@ class Name:
 
 @cache
 def _known_words() -> frozenset[str]:
-    words: set[str] = set(lexicon.FILLERS_BEFORE_AMOUNT) | set(lexicon.FILLERS_AFTER_AMOUNT)
-    for phrases in [*lexicon.COSTS.values(), *lexicon.INCOMES.values(),
-                    *lexicon.CONCEPTS.values()]:
-        for phrase in phrases:
-            words.update(phrase.split())
-    return frozenset(words | NOT_NAMES | set(ADULT_ROLES) | set(CHILD_ROLES))
+    return lexicon_words() | NOT_NAMES | set(ADULT_ROLES) | set(CHILD_ROLES)
 
 
 # Places: "bor på Storgatan 12", "Lillvägen 4"

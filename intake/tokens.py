@@ -259,7 +259,7 @@ def _typo_index() -> dict[str, str]:
 def _typo_concept(word: str) -> str | None:
     """A word one edit from a cost/income word: 7+ letters any edit ("sjukersätning"), 5–6
     letters only one letter too many ("hyrra")."""
-    if len(word) < 5 or word in _lexicon_words():  # "föräldrar" is no typo of "föräldrap"
+    if len(word) < 5 or word in lexicon_words():  # "föräldrar" is no typo of "föräldrap"
         return None
     index = _typo_index()
     if word in index and len(word) >= 7:
@@ -280,7 +280,7 @@ def _one_word_phrases() -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def _lexicon_words() -> frozenset[str]:
+def lexicon_words() -> frozenset[str]:
     """Every word of every phrase the lexicon knows, and the fillers: never an abbreviation."""
     words: set[str] = set(lexicon.FILLERS_BEFORE_AMOUNT) | set(lexicon.FILLERS_AFTER_AMOUNT)
     for phrases in [*lexicon.COSTS.values(), *lexicon.INCOMES.values(),
@@ -295,7 +295,7 @@ def _abbreviation_concept(word: str) -> str | None:
     kind of cost or income word of the lexicon: that kind. Five letters at least, and not a
     word the lexicon knows in its own right."""
     word = word.rstrip(".")
-    if len(word) < 5 or word in _lexicon_words():
+    if len(word) < 5 or word in lexicon_words():
         return None
     found = {concept for phrase, concept in _one_word_phrases()
              if phrase.startswith(word) and len(phrase) > len(word)}

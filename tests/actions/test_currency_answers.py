@@ -72,6 +72,18 @@ def test_an_unchecked_section_says_so_and_related_sections_name_a_removal():
     ]
 
 
+def _search(question: str) -> list[dict]:
+    """The messages of the real search action on the real index (skipped without an index)."""
+    try:
+        backends.searcher()
+    except backends.KnowledgeUnavailable:
+        pytest.skip("knowledge index not built (make index)")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionSearchGuidelines().run(
+        dispatcher, make_tracker(question, "ask_guideline"), {}))
+    return dispatcher.messages
+
+
 @pytest.mark.parametrize(("question", "section", "line_start"), [
     ("Vem räknas till hushållet?", "Medlemmar i hushållet",
      "Gäller i sak även enligt SOSFS 2013:1."),
@@ -84,14 +96,7 @@ def test_an_unchecked_section_says_so_and_related_sections_name_a_removal():
 ])
 def test_the_search_action_against_the_real_index_gives_each_status(question, section,
                                                                     line_start):
-    try:
-        backends.searcher()
-    except backends.KnowledgeUnavailable:
-        pytest.skip("knowledge index not built (make index)")
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionSearchGuidelines().run(
-        dispatcher, make_tracker(question, "ask_guideline"), {}))
-    [message] = dispatcher.messages
+    [message] = _search(question)
     top = message["custom"]["citations"][0]
     assert top["section"] == section
     assert top["currency"]["line"].startswith(line_start)
@@ -143,14 +148,7 @@ def test_removed_advice_after_the_law_is_named_not_quoted():
 
 
 def test_the_search_action_leads_with_the_law_against_the_real_index():
-    try:
-        backends.searcher()
-    except backends.KnowledgeUnavailable:
-        pytest.skip("knowledge index not built (make index)")
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionSearchGuidelines().run(
-        dispatcher, make_tracker("Räknas barns inkomster av feriearbete?", "ask_guideline"), {}))
-    [message] = dispatcher.messages
+    [message] = _search("Räknas barns inkomster av feriearbete?")
     citations = message["custom"]["citations"]
     # in the order the answer quotes them: the paragraph, then the advice
     assert [c["section"] for c in citations[:2]] == [
