@@ -84,8 +84,10 @@ class Facts(BaseModel):
     def known(self) -> Known:
         salaried = {int(i.member[6:]) for i in self.incomes
                     if i.member.startswith("child:") and i.type == "salary"}
+        # "mamma 46, söner 18 och 15" names a single parent: a later "han" is a son
+        adults = self.adults if self.adults is not None else (1 if self.parent_named else None)
         return Known(applicant_sex=self.applicant_sex, partner_sex=self.partner_sex,  # type: ignore[arg-type]
-                     adults=self.adults,
+                     adults=adults,
                      child_sexes=tuple(c.sex for c in self.children or []),
                      child_ages=tuple(c.age for c in self.children or []),
                      child_with_salary=salaried.pop() if len(salaried) == 1 else None,

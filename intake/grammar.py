@@ -881,6 +881,8 @@ class _Reader:
                 self.mentions.append((i, "child", last[1]))
                 self._age_change(last[1][0], i + 1)  # "lillebror …, han är 2"
                 return "child"
+        if self.expecting == "calc_in_school" and a_sex != sex and not adult_income:
+            return "child"  # "ja, han går tredje året på gymnasiet": the youth asked about
         wanted = "son" if sex == "m" else "dotter"
         if a_sex is not None and a_sex != sex and b_sex is None and self.p.adults != 2 \
                 and not adult_income \

@@ -89,6 +89,12 @@ _FORMER = re.compile(r"\s*från (?:ett|en|sitt|sin|hans|hennes|två|tre|olika) "
 _AND_A_HALF = re.compile(r"\b(ett|två|tre|fyra|fem|sex|1|2|3|4|5|6) och ett halvt(?: år)?\b")
 # "två söner 19 resp 15": ages of a list (amounts "6 800 resp 5 900" are read as resp)
 _AGES_RESP = re.compile(r"\b(\d{1,2}) resp\.? (\d{1,2})\b(?! ?(?:\d|kr|kronor|dagar|dygn|mån))")
+# "hyra 6750 → 6980": the new value after the arrow, the old one replaced
+_ARROW = re.compile(r"(\d[\d .]*\d|\d)\s*(?:→|->|=>)\s*(\d[\d .]*\d|\d)")
+# A bullet list of children, one per line: "4 barn:\n– 16 år, bor hemma\n– 7 år" → one list
+# whose asides stay with their child: "4 barn: 16 år (bor hemma), 7 år"
+_BULLET_AGE = re.compile(r"\n[ \t]*[-–•*][ \t]*(\d{1,2}(?:[ \t]*(?:år|mån\w*))?)[ \t]*,?[ \t]*"
+                         r"([^\n]*)")
 _TIMES = re.compile(r"(?<=\d)\s*[x×*]\s*(?=\d)|\s[×*]\s")  # "1250x2", "1 250 * 2"
 # "går i 3:an", "(6:an)": a school class, not an age ("(4:an förskola)" is the 4-year-old)
 _SCHOOL_CLASS = re.compile(r"(\bi|\bgår)\s+(\d{1,2}):an\b|\((\d{1,2}):an\)")
@@ -97,9 +103,16 @@ _AGE_NOUN = re.compile(r"\b(\d{1,2}):ans?\b")  # "4:an förskola": the 4-year-ol
 _AGE_LIST_COMMA = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{1,2})(?=\s*(?:,|och|&|\+|$|\)))")
 
 
+def _bullet(m: re.Match[str]) -> str:
+    aside = m.group(2).strip().rstrip(",.;")
+    return f", {m.group(1)}" + (f" ({aside})" if aside else "")
+
+
 def normalise(text: str) -> str:
     """Lower case, one kind of space and dash; "50/50" → "varannan vecka"; "3,5 och 8" →
     "3, 5 och 8". The lengths of the text can change: spans refer to this normalised text."""
+    text = _BULLET_AGE.sub(_bullet, text).replace(":,", ":")
+    text = _ARROW.sub(r"\2, inte \1", text)
     text = (text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("–", "-")
             .replace("—", "-").replace("’", "'").replace(":-", " kr"))
     text = _FIFTY_FIFTY.sub("varannan vecka", text)

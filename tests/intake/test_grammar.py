@@ -500,3 +500,26 @@ def test_resp_wages_with_an_aside_about_one_of_them():
     assert [(i.type, i.amount, i.member) for i in p.incomes] == [
         ("salary", 14400, "applicant"), ("salary", 6200, "partner"),
         ("child_allowance", 2500, "applicant")]
+
+
+def test_an_arrow_correction_and_a_bullet_list_of_children():
+    from intake import parse as read_with
+
+    f = Facts(adults=1, children=[], costs={"housing": 6750})
+    g, _ = check(merge(f, read_with("hyra 6750 → 6980", f)), f, None)
+    assert g.costs["housing"] == 6980
+    h, _ = check(merge(Facts(), parse("Hushåll: sambor (35, 37) + 4 barn:\n– 16 år, bor hemma\n"
+                                      "– 13 år, hos dem varannan vecka\n– 7 år\n– 3 år, på "
+                                      "förskola, äter lunch där")), Facts(), None)
+    assert [(c.age, c.days, c.lunch_at_preschool) for c in h.children] == [
+        (16, None, None), (13, 15, None), (7, None, None), (3, None, True)]
+
+
+def test_he_answering_the_school_question_is_the_youth():
+    from intake import parse as read_with
+
+    f, _ = check(merge(Facts(), parse("mamma 45 bor med sina två söner, 19 och 10")), Facts(),
+                 None)
+    g, _ = check(merge(f, read_with("ja, han går tredje året på gymnasiet och bor hemma", f,
+                                    expecting="calc_in_school")), f, None)
+    assert g.adults in (None, 1) and [c.in_school for c in g.children][:1] == [True]
