@@ -843,8 +843,12 @@ class _Reader:
 
     def _lives_with_own_children(self, i: int) -> bool:
         words = [x.text for x in self.tokens[i + 1:i + 5]]
-        return words[:2] == ["bor", "med"] and len(words) > 2 and words[2] in (
-            "sina", "sin", "sitt") and any(_c(x, "child") for x in self.tokens[i + 3:i + 6])
+        if words[:2] != ["bor", "med"] or len(words) < 3:
+            return False
+        if _c(self.tokens[i + 3], "child"):  # "han bor med dottern 4"
+            return True
+        return words[2] in ("sina", "sin", "sitt") \
+            and any(_c(x, "child") for x in self.tokens[i + 3:i + 6])
 
     def _child_just_named(self, i: int) -> int | None:
         """The one child named last in the sentence, as the subject, if no adult came after."""
@@ -1798,9 +1802,16 @@ class _Reader:
         return None
 
     def _last_target(self, i: int) -> Token | None:
+        """The income word before a person's amount in the sentence, or the one that closed
+        the sentence before without an amount ("båda jobbar. han 9 200, hon 6 800")."""
         tokens = self.tokens
         for k in range(i - 1, -1, -1):
             if tokens[k].part != tokens[i].part:
+                if tokens[k].part == tokens[i].part - 1:
+                    prev = [x for x in tokens[:k + 1] if x.part == tokens[k].part]
+                    last = [x for x in prev if x.kind != "punct"][-1:]
+                    if last and _is_target(last[0]) and _c(last[0], "income"):
+                        return last[0]
                 return None
             if _is_target(tokens[k]):
                 return tokens[k]

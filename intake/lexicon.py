@@ -213,7 +213,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "support": ("försörjningsstöd", "bistånd", "ekonomiskt bistånd", "stöd", "i följd", "i rad",
                 "i sträck", "forsörjningsstöd", "försörjningstöd", "försörningsstöd",
                 "sammanhängande", "fs", "ek bistånd", "eb", "försörjningsstödet", "fsd", "ekb",
-                "ek.bistånd", "ek bist", "fbs", "fbst", "fb-stöd", "fbstöd"),
+                "ek.bistånd", "ek bist", "fbs", "fbst", "fb-stöd", "fbstöd", "fb"),
     "new_application": ("nyansökan", "ny sökande", "första ansökan", "nybesök", "ny ansökan",
                         "första månaden", "första månad",
                         "nytt ärende", "aldrig haft bistånd", "första gången",

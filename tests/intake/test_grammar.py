@@ -523,3 +523,12 @@ def test_he_answering_the_school_question_is_the_youth():
     g, _ = check(merge(f, read_with("ja, han går tredje året på gymnasiet och bor hemma", f,
                                     expecting="calc_in_school")), f, None)
     assert g.adults in (None, 1) and [c.in_school for c in g.children][:1] == [True]
+
+
+def test_both_work_then_each_amount_and_he_lives_with_his_daughter():
+    p = parse("sambor utan barn, båda jobbar. han 9 200, hon 6 800 netto")
+    assert sorted((i.member, i.amount) for i in p.incomes if i.type == "salary") == [
+        ("applicant", 9200), ("partner", 6800)]
+    f, _ = check(merge(Facts(), parse("han bor med dottern 4. hyra 7 000, fb i 9 mån")),
+                 Facts(), None)
+    assert "calc_adults" not in missing(f) and f.consecutive_months_with_support == 9
