@@ -835,6 +835,13 @@ class _Reader:
                 self.mentions.append((i, "both", ()))
                 if p.adults is None and known.adults is None:
                     p.adults = 2
+        for i, t in enumerate(tokens):  # "hans lön 13 200, hennes lön 8 400": whose income
+            if t.text in ("hans", "hennes") and _is_target(_at(tokens, i + 1)) \
+                    and (p.adults == 2 or known.adults == 2 or (a_sex and b_sex)):
+                sex = "m" if t.text == "hans" else "f"
+                whose = "applicant" if a_sex == sex else "partner" if b_sex == sex else None
+                if whose:
+                    self.mentions.append((i, whose, ()))
         if p.adults is None and b_sex and known.partner_sex is None and known.adults != 1:
             p.adults = 2  # "han jobbar …, hon har föräldrapenning": two adults
         p.applicant_sex = a_sex if a_sex != known.applicant_sex else None

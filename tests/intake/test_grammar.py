@@ -532,3 +532,12 @@ def test_both_work_then_each_amount_and_he_lives_with_his_daughter():
     f, _ = check(merge(Facts(), parse("han bor med dottern 4. hyra 7 000, fb i 9 mån")),
                  Facts(), None)
     assert "calc_adults" not in missing(f) and f.consecutive_months_with_support == 9
+
+
+def test_his_and_her_income_in_a_couple():
+    from intake import parse as read_with
+
+    f, _ = check(merge(Facts(), parse("gifta, han 41 och hon 39")), Facts(), None)
+    g, _ = check(merge(f, read_with("hans lön 13 200, hennes lön 8 400", f)), f, None)
+    assert sorted((i.member, i.amount) for i in g.incomes) == [
+        ("applicant", 13200), ("partner", 8400)]
