@@ -615,7 +615,7 @@ class _Reader:
         tokens = self.tokens
         k = j
         while _word(_at(tokens, k), "är", "blir", "ska", "vara", "egentligen", "bara", ":",
-                    "har", "fyllt", "nu", "på", "(", "alltså", "faktiskt"):
+                    "har", "fyllt", "nu", "på", "(", "alltså", "faktiskt", "hunnit", "fylla"):
             k += 1
         if _word(_at(tokens, k), ",") and _word(_at(tokens, k + 1), "som") \
                 and _word(_at(tokens, k + 2), "är"):
@@ -1158,10 +1158,12 @@ class _Reader:
         tokens, p = self.tokens, self.p
         new_application = any(_c(t, "new_application") for t in tokens)
         for i, t in enumerate(tokens):
-            if not _c(t, "month_unit") or t.used:
+            years = _c(t, "year_unit") and any(  # "bistånd i tre år i sträck": 36 months
+                _c(x, "support") for x in tokens[max(0, i - 4):i + 4] if x.clause == t.clause)
+            if not (_c(t, "month_unit") or years) or t.used:
                 continue
             before = _at(tokens, i - 1)
-            if not _free_int(before):
+            if not _free_int(before, 40 if years else None):
                 continue
             topic = self._nearest_topic(i)
             same_clause = [k for k, x in enumerate(tokens) if x.clause == t.clause
@@ -1177,7 +1179,8 @@ class _Reader:
                 name = "consecutive_months_with_support"
             else:
                 continue
-            self._set_once(name, int(before.value), i - 1)  # type: ignore[union-attr,arg-type]
+            count = int(before.value) * (12 if years else 1)  # type: ignore[union-attr,arg-type]
+            self._set_once(name, count, i - 1)
             before.used = t.used = True  # type: ignore[union-attr]
         if new_application and p.consecutive_months_with_support is None:
             p.consecutive_months_with_support = 0  # "nyansökan", unless months are given

@@ -154,7 +154,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                   "mormodern", "farmodern"),
     "both": ("båda", "bägge", "båda två", "de båda", "dom båda", "bägge två", "båda vuxna"),
     "child": ("barn", "son", "sonen", "söner", "dotter", "dottern", "döttrar", "bebis",
-              "barnbarn", "barnbarnet", "barnbarnen", "dotterdotter", "dotterson", "sonson",
+              "barnbarn", "barnbarnet", "barnbarnen", "tjejer", "killar", "tjejerna",
+              "killarna", "flickorna", "pojkarna", "dotterdotter", "dotterson", "sonson",
               "sondotter",
               "spädbarn", "tonåring", "barnet", "barnen", "flicka", "flickan", "pojke",
               "pojken", "bebisen", "ungdom", "ungdomen", "grabben", "tjejen", "killen",
@@ -308,7 +309,8 @@ SON_WORDS = frozenset({"son", "sonen", "pojke", "pojken", "grabben", "killen"})
 DAUGHTER_WORDS = frozenset({"dotter", "dottern", "flicka", "flickan", "tjejen"})
 # Object pronouns ("bor hos henne") name where a child lives, not whose fact follows.
 OBJECT_PRONOUNS = frozenset({"henne", "honom", "dem", "dom", "sig", "oss", "mig"})
-PLURAL_CHILD_WORDS = frozenset({"barn", "barnen", "söner", "döttrar", "tvillingar",
+PLURAL_CHILD_WORDS = frozenset({"barn", "barnen", "söner", "döttrar", "tvillingar", "tjejer",
+                                "killar", "tjejerna", "killarna", "flickorna", "pojkarna",
                                 "tvillingarna", "ungar", "ungarna", "kids", "flickor", "pojkar"})
 
 # Words allowed between a cost/income word and its amount ("hyran är ungefär 7 200 kr").

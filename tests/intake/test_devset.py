@@ -72,6 +72,7 @@ def _quoted_or_read(text: str) -> list[int]:
             continue
         n = to_kronor(token.value)
         if n in values or n // 12 in ages or int(token.value) in ages or n + 2000 in values \
+                or n * 12 in values \
                 or token.text.replace(" ", "") in quoted:
             continue
         if any(v - n in written for v in values):

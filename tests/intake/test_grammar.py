@@ -541,3 +541,12 @@ def test_his_and_her_income_in_a_couple():
     g, _ = check(merge(f, read_with("hans lön 13 200, hennes lön 8 400", f)), f, None)
     assert sorted((i.member, i.amount) for i in g.incomes) == [
         ("applicant", 13200), ("partner", 8400)]
+
+
+def test_years_of_support_girls_and_a_birthday_passed():
+    p = parse("sambor. de har haft bistånd i tre år i sträck. två tjejer 15 och 12")
+    assert p.consecutive_months_with_support == 36
+    assert [c.age for c in p.children if c.new] == [15, 12]
+    f = Facts(adults=2, children=[ChildFacts(age=14), ChildFacts(age=10), ChildFacts(age=6)])
+    g, _ = check(merge(f, parse("yngsta har hunnit fylla 7, inte 6")), f, None)
+    assert [c.age for c in g.children] == [14, 10, 7]
