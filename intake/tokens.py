@@ -93,8 +93,8 @@ _AGES_RESP = re.compile(r"\b(\d{1,2}) resp\.? (\d{1,2})\b(?! ?(?:\d|kr|kronor|da
 _ARROW = re.compile(r"(\d[\d .]*\d|\d)\s*(?:→|->|=>)\s*(\d[\d .]*\d|\d)")
 # A bullet list of children, one per line: "4 barn:\n– 16 år, bor hemma\n– 7 år" → one list
 # whose asides stay with their child: "4 barn: 16 år (bor hemma), 7 år"
-_BULLET_AGE = re.compile(r"\n[ \t]*[-–•*][ \t]*(\d{1,2}(?:[ \t]*(?:år|mån\w*))?)[ \t]*,?[ \t]*"
-                         r"([^\n]*)")
+_BULLET_AGE = re.compile(r"\n[ \t]*[-–•*][ \t]*(\d{1,2}(?![\d-]|[ \t]*åring)"
+                         r"(?:[ \t]*(?:år|mån\w*))?)[ \t]*,?[ \t]*([^\n]*)")
 _TIMES = re.compile(r"(?<=\d)\s*[x×*]\s*(?=\d)|\s[×*]\s")  # "1250x2", "1 250 * 2"
 # "går i 3:an", "(6:an)": a school class, not an age ("(4:an förskola)" is the 4-year-old)
 _SCHOOL_CLASS = re.compile(r"(\bi|\bgår)\s+(\d{1,2}):an\b|\((\d{1,2}):an\)")
