@@ -1039,9 +1039,8 @@ class _Reader:
             if _c(t, "alternate_week"):
                 days, part_time = lim.alternate_week_days, True
             elif _c(t, "full_time") and any(
-                    _c(x, "income") for x in tokens
-                    if (x.clause == t.clause or (t.depth and x.bracket == t.bracket - 0))
-                    and abs(tokens.index(x) - i) <= 6):
+                    _c(x, "income") and x.clause == t.clause
+                    for x in tokens[max(0, i - 6):i + 7]):
                 continue  # "lön 16 800 netto (heltid lager)": the work, not a child's days
             elif _c(t, "full_time"):
                 days = lim.full_month_days

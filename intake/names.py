@@ -110,7 +110,13 @@ def put_roles(text: str, known: tuple[Name, ...] = ()) -> tuple[str, tuple[Name,
         text = text[:m.start()] + f"{m.group(1)} {m.group(4)}{m.group(5) or ''}" + text[m.end():]
     adults = sum(1 for n in known if not n.stands_for.endswith("-åringen")
                  and n.stands_for not in CHILD_ROLES.values())
-    edits: list[tuple[int, int, str]] = []
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the text
+
+    def learn(word: str, stands_for: str, start: int, end: int, replacement: str) -> None:
+        names[word] = Name(word, stands_for)
+        new.append(names[word])
+        edits.append((start, end, replacement))
+
     words = list(_WORD.finditer(text))
     for k, m in enumerate(words):
         word = m.group(0)
@@ -119,57 +125,41 @@ def put_roles(text: str, known: tuple[Name, ...] = ()) -> tuple[str, tuple[Name,
                 or not _could_be_name(word, before):
             continue
         gap = text[words[k - 1].end():m.start()] if k else ""
+        role_word = before if gap.strip() == "" else ""
         age_m = _AGE_AFTER.match(text, m.end())
         age = int(age_m.group(1)) if age_m else None
         if age_m and age_m.group("months"):
             age = (age or 0) // 12  # "Maja 10 mån" is 0 years old
-        role_word = before if gap.strip() == "" else ""
-        stands_for: str | None = None
-        drop_from = m.start()
+        # the name and the space after it, when a role word already stands before it
+        dropped = m.end() + (1 if text[m.end():m.end() + 1] == " " else 0)
         if role_word in CHILD_ROLES or (role_word in ("killen", "tjejen")
                                         and age is not None and age <= 20):
-            stands_for = f"{age}-åringen" if age is not None else CHILD_ROLES.get(role_word,
-                                                                                 "barnet")
+            role = f"{age}-åringen" if age is not None else CHILD_ROLES.get(role_word, "barnet")
+            learn(word, role, m.start(), dropped, "")  # "sonen Adam 13" → "sonen 13"
         elif role_word in ADULT_ROLES:
-            stands_for = ADULT_ROLES[role_word]
-            if role_word not in lexicon.FEMALE | lexicon.MALE and stands_for == "sambon" \
-                    and role_word not in PARTNER_WORDS:
-                drop_from = words[k - 1].start()  # "hennes kille Jonny 26" → "hennes sambon 26"
-                edits.append((drop_from, m.end(), "sambon"))
-                stands_for = "sambon"
-                adults += 1
-                names[word] = Name(word, stands_for)
-                new.append(names[word])
-                continue
             adults += 1
-        elif age is not None:
+            role = ADULT_ROLES[role_word]
+            if role == "sambon" and role_word not in lexicon.FEMALE | lexicon.MALE \
+                    and role_word not in PARTNER_WORDS:  # "hennes kille Jonny 26" → "… sambon 26"
+                learn(word, role, words[k - 1].start(), m.end(), role)
+            else:
+                learn(word, role, m.start(), dropped, "")  # "mamman Sara 34" → "mamman 34"
+        elif age_m is not None and age is not None:
             childish = bool(_CHILDISH_BEFORE.search(text, 0, m.start()))
             if age <= 17 or (age <= 20 and childish):
-                stands_for = f"{age}-åringen"  # "Alva 9 går i 3:an" → "9-åringen går i 3:an"
+                role = f"{age}-åringen"  # "Alva 9 går i 3:an" → "9-åringen går i 3:an"
                 # a name not heard before in a call that has used names: a child not yet told
                 # of ("glömde bebisen! Adam 2 mån bor också där")
-                first = f"ett barn {age_m.group(0).strip(' ,')}" if known else stands_for  # type: ignore[union-attr]
-                edits.append((m.start(), age_m.end(), first))  # type: ignore[union-attr]
-                names[word] = Name(word, stands_for)
-                new.append(names[word])
-                continue
-            elif age >= 18:
-                stands_for = "sökande" if adults == 0 else "sambon"
+                opening = f"ett barn {age_m.group(0).strip(' ,')}" if known else role
+                learn(word, role, m.start(), age_m.end(), opening)
+            else:  # "Peter 38 och sambon Jenny 36": the first adult applies
+                role = "sökande" if adults == 0 else "sambon"
                 adults += 1
-                edits.append((m.start(), m.end(), stands_for))
-                names[word] = Name(word, stands_for)
-                new.append(names[word])
-                continue
-        if stands_for is None:
-            continue
-        edits.append((drop_from, m.end() + (1 if text[m.end():m.end() + 1] == " " else 0), ""))
-        names[word] = Name(word, stands_for)
-        new.append(names[word])
+                learn(word, role, m.start(), m.end(), role)
     # every other mention of a known name, also in the genitive ("Elins studiebidrag")
-    first = {s for s, _, _ in edits}
     for m in words:
         word = m.group(0)
-        if m.start() in first or any(s <= m.start() < e for s, e, _ in edits):
+        if any(s <= m.start() < e for s, e, _ in edits):
             continue
         if word in names:
             edits.append((m.start(), m.end(), names[word].stands_for))
