@@ -1672,10 +1672,27 @@ class _Reader:
                 j, person = self._skip_to_amount(i, 9, cross_comma=True)
                 if j is not None:
                     self._store(t, tokens[j], person or self._owner_of(i))
+        self._resp_after()
         self._self_corrections()
         self._carry()
         self._pending()
         self._earned_earlier()
+
+    def _resp_after(self) -> None:
+        """"pension …: 8 950 resp 6 120": the amount after "resp" is the same fact for the
+        second person, when the first amount found its word by another rule."""
+        tokens = self.tokens
+        for i, t in enumerate(tokens):
+            if not (_c(t, "resp") and (i - 1) in self.amount_at and _free_num(_at(tokens, i + 1))
+                    and not _unit_after(tokens, i + 1)):
+                continue
+            target, _owner = self.amount_at[i - 1]
+            first, other = self._resp_owners(tokens.index(target))
+            if first != _owner:
+                continue
+            t.used = True
+            target.used = False
+            self._store(target, tokens[i + 1], other, add=True)
 
     def _self_corrections(self) -> None:
         """"Hyran är 8 100, nej förlåt 8 150": the caseworker corrects herself mid-message."""

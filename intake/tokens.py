@@ -95,6 +95,8 @@ _ARROW = re.compile(r"(\d[\d .]*\d|\d)\s*(?:→|->|=>)\s*(\d[\d .]*\d|\d)")
 # whose asides stay with their child: "4 barn: 16 år (bor hemma), 7 år"
 _BULLET_AGE = re.compile(r"\n[ \t]*[-–•*][ \t]*(\d{1,2}(?![\d-]|[ \t]*åring)"
                          r"(?:[ \t]*(?:år|mån\w*))?)[ \t]*,?[ \t]*([^\n]*)")
+# "5- och 3-åringen": two age nouns sharing one ending
+_SHARED_ENDING = re.compile(r"\b(\d{1,2})-\s*(och|,|o)\s*(\d{1,2})-?(åring(?:en|ar|arna)?)")
 _TIMES = re.compile(r"(?<=\d)\s*[x×*]\s*(?=\d)|\s[×*]\s")  # "1250x2", "1 250 * 2"
 # "går i 3:an", "(6:an)": a school class, not an age ("(4:an förskola)" is the 4-year-old)
 _SCHOOL_CLASS = re.compile(r"(\bi|\bgår)\s+(\d{1,2}):an\b|\((\d{1,2}):an\)")
@@ -116,6 +118,7 @@ def normalise(text: str) -> str:
     text = (text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("–", "-")
             .replace("—", "-").replace("’", "'").replace(":-", " kr"))
     text = _FIFTY_FIFTY.sub("varannan vecka", text)
+    text = _SHARED_ENDING.sub(r"\1-åringen och \3-\4", text)
     text = _YEAR_WORDS.sub(lambda m: str(2020 + _UNIT_WORDS[m.group(1) or ""]), text)
     text = _FORMER.sub("", text)
     text = _AND_A_HALF.sub(lambda m: f"{_UNIT_WORDS.get(m.group(1), m.group(1))},5 år", text)

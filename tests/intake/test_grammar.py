@@ -550,3 +550,11 @@ def test_years_of_support_girls_and_a_birthday_passed():
     f = Facts(adults=2, children=[ChildFacts(age=14), ChildFacts(age=10), ChildFacts(age=6)])
     g, _ = check(merge(f, parse("yngsta har hunnit fylla 7, inte 6")), f, None)
     assert [c.age for c in g.children] == [14, 10, 7]
+
+
+def test_resp_after_an_amount_found_by_another_rule_and_a_shared_age_ending():
+    p = parse("gifta par, han 63 och hon 62. båda har tagit ut pension tidigt: 8 950 resp 6 120")
+    assert [(i.amount, i.member) for i in p.incomes] == [(8950, "applicant"), (6120, "partner")]
+    f, _ = check(merge(Facts(), parse("tre barn 9, 5 och 3 år. 5- och 3-åringen på förskola "
+                                      "5 dgr/v, äter lunch där")), Facts(), None)
+    assert [c.lunch_at_preschool for c in f.children] == [None, True, True]
