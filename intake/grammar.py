@@ -1156,7 +1156,12 @@ class _Reader:
     def months(self) -> None:
         tokens, p = self.tokens, self.p
         new_application = any(_c(t, "new_application") for t in tokens)
-        for i, t in enumerate(tokens):
+        # counts outside brackets first: "7 mån i rad, inte 5 (missade två mån i våras)" — an
+        # aside does not replace a count said outside it, but may give one of its own
+        # ("jobbstimulansen är redan förbrukad (24 mån)")
+        order = sorted(range(len(tokens)), key=lambda k: tokens[k].depth > 0)
+        for i in order:
+            t = tokens[i]
             years = _c(t, "year_unit") and any(  # "bistånd i tre år i sträck": 36 months
                 _c(x, "support") for x in tokens[max(0, i - 4):i + 4] if x.clause == t.clause)
             if not (_c(t, "month_unit") or years) or t.used:
@@ -1179,6 +1184,8 @@ class _Reader:
             else:
                 continue
             count = int(before.value) * (12 if years else 1)  # type: ignore[union-attr,arg-type]
+            if t.depth and getattr(p, name) is not None:
+                continue
             self._set_once(name, count, i - 1)
             before.used = t.used = True  # type: ignore[union-attr]
         if new_application and p.consecutive_months_with_support is None:

@@ -187,7 +187,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                   "alla dagar", "hela veckan"),
     "part_time": ("varannan helg", "umgänge", "umgängesbarn", "delvis", "del av tiden",
                   "del av månaden", "på umgänge", "umgås", "ibland", "då och då",
-                  "vissa helger", "helgumgänge"),
+                  "vissa helger", "helgumgänge", "några dagar", "några dygn", "en del",
+                  "oregelbundet", "emellanåt", "mest hos mamman", "mest hos pappan"),
     # "busskort till jobbet": not the income word "jobbet" (read as a filler before an amount)
     "to_work": ("till jobbet", "till arbetet", "till och från jobbet", "till och från arbetet",
                 "på jobbet", "till skolan"),

@@ -558,3 +558,17 @@ def test_resp_after_an_amount_found_by_another_rule_and_a_shared_age_ending():
     f, _ = check(merge(Facts(), parse("tre barn 9, 5 och 3 år. 5- och 3-åringen på förskola "
                                       "5 dgr/v, äter lunch där")), Facts(), None)
     assert [c.lunch_at_preschool for c in f.children] == [None, True, True]
+
+
+def test_an_aside_does_not_replace_a_count_said_outside_it_but_may_give_its_own():
+    p = parse("hon har haft bistånd 7 mån i rad, inte 5 (missade två mån i våras)")
+    assert p.consecutive_months_with_support == 7
+    q = parse("fsd 30 mån i rad, jobbstimulansen är redan förbrukad (24 mån)")
+    assert (q.consecutive_months_with_support, q.job_stimulus_months_used) == (30, 24)
+
+
+def test_a_child_who_is_there_some_days_is_asked_about():
+    f, _ = check(merge(Facts(), parse("ensamst pappa 46, dottern 6 och sonen 11. sonen bor hos "
+                                      "honom varannan vecka, dottern är där några dagar i mån")),
+                 Facts(), None)
+    assert missing(f)[:1] == ["calc_children_days"]
