@@ -1938,7 +1938,11 @@ class _Reader:
                 removed = any(_c(x, "remove") for x in tokens[max(0, i - 5):i]
                               if x.clause == t.clause) or any(
                     _c(x, "remove") for x in tokens[i + 1:i + 5]
-                    if x.clause == t.clause and x.part == t.part)
+                    if x.clause == t.clause and x.part == t.part) or any(
+                    # "skatteåterbäringen kom i januari, ta bort den"
+                    _c(x, "remove") and _word(_at(tokens, k + 1), "den", "det", "dem", "dom")
+                    for k, x in enumerate(tokens[i + 1:i + 9], start=i + 1)
+                    if x.part == t.part)
                 included = _c(nxt, "includes") or (_word(nxt, "är", ",", "(")
                                                    and _c(_at(tokens, i + 2), "includes"))
                 if _c(prev, "includes") and _c(t, "cost:electricity"):

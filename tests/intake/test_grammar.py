@@ -572,3 +572,11 @@ def test_a_child_who_is_there_some_days_is_asked_about():
                                       "honom varannan vecka, dottern är där några dagar i mån")),
                  Facts(), None)
     assert missing(f)[:1] == ["calc_children_days"]
+
+
+def test_ta_bort_den_after_the_fact_it_points_to():
+    f = Facts(adults=1, children=[], incomes=[
+        {"type": "tax_refund", "amount": 2340, "member": "applicant"},
+        {"type": "sickness_compensation", "amount": 10100, "member": "applicant"}])
+    g, _ = check(merge(f, parse("och skatteåterbäringen kom i januari, ta bort den")), f, None)
+    assert [i.type for i in g.incomes] == ["sickness_compensation"]
