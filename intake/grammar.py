@@ -604,6 +604,22 @@ class _Reader:
             for k, m in enumerate(holders):
                 m.placeholder = k >= extra
 
+
+    def _count_attributes(self) -> None:
+        """"två barn som bor hos honom ibland: dottern 10 och sonen 6": what was said of the
+        count is said of the children it counts (when they are all named)."""
+        p = self.p
+        holders = [m for m in p.children if m.placeholder]
+        named = [m for m in p.children if m.new and not m.placeholder]
+        if not holders or p.child_count != len(named) \
+                or len({(m.part_time, m.days, m.lunch) for m in holders}) != 1:
+            return
+        h = holders[0]
+        for m in named:
+            m.part_time = m.part_time or h.part_time
+            m.days = m.days if m.days is not None else h.days
+            m.lunch = m.lunch if m.lunch is not None else h.lunch
+
     def _ref_child(self, ref: str, i: int, sex: str | None = None) -> int:
         self.p.children.append(ChildMention(ref=ref, new=False, sex=sex))  # type: ignore[arg-type]
         kid = len(self.p.children) - 1
@@ -2066,6 +2082,7 @@ class _Reader:
         self.adults()
         self.fill_owners()
         self.attributes()
+        self._count_attributes()
         self.months()
         self._since_month()
         self.household()

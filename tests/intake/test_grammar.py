@@ -580,3 +580,14 @@ def test_ta_bort_den_after_the_fact_it_points_to():
         {"type": "sickness_compensation", "amount": 10100, "member": "applicant"}])
     g, _ = check(merge(f, parse("och skatteåterbäringen kom i januari, ta bort den")), f, None)
     assert [i.type for i in g.incomes] == ["sickness_compensation"]
+
+
+def test_what_is_said_of_a_count_is_said_of_the_children_it_counts():
+    from intake import parse as read_with
+
+    f, _ = check(merge(Facts(), parse("ensamst pappa 41, två barn som bor hos honom ibland: "
+                                      "dottern 10 och sonen 6. hyra 6 890")), Facts(), None)
+    assert missing(f)[:1] == ["calc_children_days"]
+    g, _ = check(merge(f, read_with("dottern 8 dagar, sonen 15 dagar i månaden", f,
+                                    expecting="calc_children_days")), f, None)
+    assert [(c.age, c.days) for c in g.children] == [(10, 8), (6, 15)]
