@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from intake import lexicon
 from intake.grammar import ChildMention, Expecting, Known, ParsedFacts, parse_message
 from intake.limits import limits
 from intake.names import Name
@@ -171,10 +172,13 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
     for inc in p.incomes:
         if inc.member == "child":
             index = mapping.get(inc.child) if inc.child is not None else None
-            if index is None:
+            if index is None and inc.type in lexicon.PAID_TO_PARENT:
+                member = "applicant"  # "underhållsbidrag 1 500 för bebisen": the parent's
+            elif index is None:
                 f.unread.append(f"{inc.type} {inc.amount} kr (oklart vilket barn)")
                 continue
-            member = f"child:{index}"
+            else:
+                member = f"child:{index}"
         else:
             member = inc.member
         corrected = next((i for i in f.incomes if i.type == inc.type and i.member != member

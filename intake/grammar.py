@@ -1482,6 +1482,10 @@ class _Reader:
                         and x.child == child and (before is None or x.amount == before)]
                 if same:
                     p.incomes.remove(same[-1])
+                    if add and _word(_at(self.tokens, self.tokens.index(num) - 1), "+"):
+                        amount += same[-1].amount  # "barnbidrag 1 250 + 625": one sum
+                        if p.replaced and earlier is not None:
+                            p.replaced.pop()
             elif p.replaced and earlier is not None:
                 p.replaced.pop()  # "bb 1 250 + flerbarnstillägg 150": two amounts, both count
             p.incomes.append(IncomeFact(key, amount, member, child))

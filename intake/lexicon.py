@@ -99,6 +99,8 @@ INCOMES: dict[str, tuple[str, ...]] = {
 # Incomes a child of the household can have: "sonen har extrajobb, lön 3 500" is the son's.
 CHILD_INCOME_TYPES = frozenset({"salary", "self_employment", "study_grant", "purpose_grant",
                                 "leisure_card", "student_aid"})
+# Paid to the parent for a child: the parent's income, whichever child it is for.
+PAID_TO_PARENT = frozenset({"child_allowance", "maintenance_support", "housing_allowance"})
 # Paid for each child: "studiebidrag 1 250 var" with two children is one for each.
 CHILD_BENEFITS = frozenset({"study_grant", "child_allowance", "maintenance_support",
                             "study_extra_supplement", "leisure_card"})

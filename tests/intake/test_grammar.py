@@ -591,3 +591,13 @@ def test_what_is_said_of_a_count_is_said_of_the_children_it_counts():
     g, _ = check(merge(f, read_with("dottern 8 dagar, sonen 15 dagar i månaden", f,
                                     expecting="calc_children_days")), f, None)
     assert [(c.age, c.days) for c in g.children] == [(10, 8), (6, 15)]
+
+
+def test_two_amounts_of_one_benefit_joined_by_plus_and_maintenance_for_a_baby():
+    assert [(i.type, i.amount) for i in parse("barnbidrag 1 250 + 625").incomes] == [
+        ("child_allowance", 1875)]
+    f, _ = check(merge(Facts(), parse("mamma ensamstående, dottern 15 och en bebis på 8 "
+                                      "månader. pappan till bebisen betalar underhållsbidrag "
+                                      "1 500 till henne.")), Facts(), None)
+    assert [(i.type, i.amount, i.member) for i in f.incomes] == [
+        ("maintenance_support", 1500, "applicant")]
