@@ -1417,6 +1417,14 @@ class _Reader:
         p = self.p
         num = self._total_of(num)
         kind, _, key = (target.concept or "").partition(":")
+        ti = self.tokens.index(target)
+        if kind == "income" and _c(_at(self.tokens, ti - 1), "includes") and any(
+                ti - 7 <= k < ti and t.concept == target.concept
+                for k, (t, _) in self.amount_at.items()):
+            # "bb 2 650 (inkl flerbarnstillägg 150)": part of the amount before, not one more
+            num.used = target.used = True
+            p.replaced.append(self.quote(ti - 1, self.tokens.index(num)))
+            return
         amount = to_kronor(num.value)  # type: ignore[arg-type]
         if kind == "income" and key == "unemployment_benefit" and (target.text.startswith(
                 ("a-kass", "akass", "a kass")) or target.text == "ak") \

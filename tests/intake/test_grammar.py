@@ -601,3 +601,9 @@ def test_two_amounts_of_one_benefit_joined_by_plus_and_maintenance_for_a_baby():
                                       "1 500 till henne.")), Facts(), None)
     assert [(i.type, i.amount, i.member) for i in f.incomes] == [
         ("maintenance_support", 1500, "applicant")]
+
+
+def test_an_amount_said_to_be_included_is_part_of_the_one_before():
+    p = parse("bb 2 650 (inkl flerbarnstillägg 150)")
+    assert [(i.type, i.amount) for i in p.incomes] == [("child_allowance", 2650)]
+    assert p.replaced == ["inkl flerbarnstillägg 150"]
