@@ -1077,6 +1077,9 @@ class _Reader:
                     self._old_days(k)
                 else:
                     continue
+            elif _c(t, "lunch") and any(_c(x, "income:salary") for x in tokens[max(0, i - 4):i]
+                                        if x.clause == t.clause):
+                continue  # "jobbar på förskola", "(timmar på en förskola)": a workplace
             elif _c(t, "lunch"):
                 if not any(_c(x, "no_lunch") for x in tokens[max(0, i - 3):i]
                            if x.clause == t.clause):  # "äter inte lunch på förskolan"

@@ -607,3 +607,11 @@ def test_an_amount_said_to_be_included_is_part_of_the_one_before():
     p = parse("bb 2 650 (inkl flerbarnstillägg 150)")
     assert [(i.type, i.amount) for i in p.incomes] == [("child_allowance", 2650)]
     assert p.replaced == ["inkl flerbarnstillägg 150"]
+
+
+def test_a_workplace_forskola_is_no_lunch_and_extra_tillagg_from_csn_is_exempt():
+    f, _ = check(merge(Facts(), parse("sambor, barn 5 och 12 (5-åringen hemma, ingen förskola). "
+                                      "hon lön 7 600 (timmar på en förskola)")), Facts(), None)
+    assert [c.lunch_at_preschool for c in f.children] == [False, None]
+    p = parse("den äldsta har extra tillägg från csn 1 040")
+    assert [(i.type, i.amount) for i in p.incomes] == [("study_extra_supplement", 1040)]
