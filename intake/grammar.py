@@ -875,7 +875,7 @@ class _Reader:
 
     def _child_just_named(self, i: int) -> int | None:
         """The one child named last in the sentence, as the subject, if no adult came after."""
-        for idx, kind, kids in reversed(self.mentions):
+        for idx, kind, kids in sorted(self.mentions, reverse=True):  # the nearest before
             if idx < i and self.tokens[idx].part == self.tokens[i].part:
                 apposition = _word(_at(self.tokens, i - 1), ",") and \
                     self.p.children[kids[0]].ref is not None  # "mellanbarnet 9 år, hen"
@@ -888,9 +888,10 @@ class _Reader:
     def _pronoun_role(self, i: int, sex: Sex, a_sex: Sex | None, b_sex: Sex | None) -> str:
         """"han"/"hon": a son/daughter just named in the sentence, else the adult of that sex."""
         last = None
-        for idx, kind, kids in reversed(self.mentions):
+        for idx, kind, kids in sorted(self.mentions, reverse=True):  # the nearest before
             if idx < i and self.tokens[idx].part == self.tokens[i].part:
-                last = (kind, kids)
+                if i - idx <= 16:  # a child named far back in a long sentence is no "han"
+                    last = (kind, kids)
                 break
         adult_income = self._adult_income_in_clause(i)
         apposition = bool(last and last[0] == "child" and len(last[1]) == 1

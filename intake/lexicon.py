@@ -272,7 +272,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "includes": ("ingår", "ingår i hyran", "inkl", "inklusive", "ingår i"),
     "resp": ("resp", "respektive", "resp."),
     "others": ("de andra", "dom andra", "de övriga", "övriga barn", "resten", "de andra barnen",
-               "båda de andra"),
+               "båda de andra", "övriga", "de andra två", "de två andra", "övriga barnen"),
     "wrong": ("stämmer inte", "är fel", "var fel", "blev fel", "fel", "ska ändras", "rätta",
               "stämde inte", "stämmer ej", "var inte rätt", "blev inte rätt"),
     "self_correction": ("nej förlåt", "förlåt", "eller", "nej", "menar", "jag menar",

@@ -615,3 +615,17 @@ def test_a_workplace_forskola_is_no_lunch_and_extra_tillagg_from_csn_is_exempt()
     assert [c.lunch_at_preschool for c in f.children] == [False, None]
     p = parse("den äldsta har extra tillägg från csn 1 040")
     assert [(i.type, i.amount) for i in p.incomes] == [("study_extra_supplement", 1040)]
+
+
+def test_a_pronoun_is_the_nearest_person_named_before_it():
+    f, _ = check(merge(Facts(), parse("han bor med dottern 4, hon är på förskola men bara "
+                                      "halvdagar och äter inte lunch där")), Facts(), None)
+    assert f.adults in (None, 1) and f.children[0].lunch_at_preschool is False
+    g, _ = check(merge(Facts(), parse(
+        "ensamstående pappa 52, sonen 17 bor hos honom, han har sommarjobb och tjänade 1 400")),
+        Facts(), None)
+    assert [(i.type, i.member) for i in g.incomes] == [("salary", "child:0")]
+    h, _ = check(merge(Facts(), parse("ensamst mamma 4 barn: 16, 12, 7 och bebis 10 mån. "
+                                      "12-åringen bor varannan vecka hos pappan, övriga hela "
+                                      "tiden")), Facts(), None)
+    assert [c.days for c in h.children] == [30, 15, 30, 30]
