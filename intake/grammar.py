@@ -1028,9 +1028,37 @@ class _Reader:
             return [c for c, m in enumerate(self.p.children) if m.new] or None
         return None
 
+    def _days_spec(self, i: int) -> tuple[int, int] | None:
+        """Days at tokens[i]: "varannan vecka" or "10 dagar"; (days, index after)."""
+        tokens = self.tokens
+        if _c(_at(tokens, i), "alternate_week"):
+            return self.lim.alternate_week_days, i + 1
+        if _free_int(_at(tokens, i), self.lim.full_month_days) and _c(_at(tokens, i + 1),
+                                                                      "day_unit"):
+            return int(tokens[i].value), i + 2  # type: ignore[arg-type]
+        return None
+
+    def _resp_days(self) -> None:
+        """"döttrarna 11 och 6 är hos honom varannan vecka resp 10 dagar": in order."""
+        tokens, p = self.tokens, self.p
+        for i in range(len(tokens)):
+            first = self._days_spec(i)
+            if first is None or not _c(_at(tokens, first[1]), "resp"):
+                continue
+            second = self._days_spec(first[1] + 1)
+            kids = self._children_at(i) or self._children_after(i)
+            if second is None or not kids or len(kids) != 2:
+                continue
+            for kid, (days, _) in zip(kids, (first, second), strict=True):
+                p.children[kid].days = days
+                p.children[kid].part_time = days < self.lim.full_month_days
+            for x in tokens[i:second[1]]:
+                x.used = True
+
     def attributes(self) -> None:
         tokens, p = self.tokens, self.p
         lim = self.lim
+        self._resp_days()
         weekly_days: list[tuple[int, int]] = []
         for i, t in enumerate(tokens):
             weekly = _c(t, "week_days") or (_c(t, "day_unit") and _free_int(_at(tokens, i - 1), 5)
@@ -1045,7 +1073,7 @@ class _Reader:
                 self.p.replaced.append(self.quote(i - 1, i))
                 weekly_days.append((i, int(before.value)))  # type: ignore[union-attr,arg-type]
         for i, t in enumerate(tokens):
-            if t.used and _c(t, "day_unit"):
+            if t.used and _c(t, "day_unit", "alternate_week"):
                 continue
             days: int | None = None
             part_time = False

@@ -629,3 +629,10 @@ def test_a_pronoun_is_the_nearest_person_named_before_it():
                                       "12-åringen bor varannan vecka hos pappan, övriga hela "
                                       "tiden")), Facts(), None)
     assert [c.days for c in h.children] == [30, 15, 30, 30]
+
+
+def test_custody_days_with_resp_go_to_the_children_in_order():
+    f, _ = check(merge(Facts(), parse("pappa 45, tre barn: sonen 16 bor hos honom på heltid, "
+                                      "döttrarna 11 och 6 är hos honom varannan vecka resp 10 "
+                                      "dagar i månaden")), Facts(), None)
+    assert [(c.age, c.days) for c in f.children] == [(16, 30), (11, 15), (6, 10)]
