@@ -207,8 +207,10 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
     return f
 
 
-def _find(children: list[ChildFacts], m: ChildMention, taken: set[int]) -> int | None:
-    """The known child a reference is about, or None when it is not clear."""
+def _find(children: list[ChildFacts], m: ChildMention, taken: set[int],
+          salaried: frozenset[int] = frozenset()) -> int | None:
+    """The known child a reference is about, or None when it is not clear ("sonen" of two
+    sons is the one who has a salary, when only one has)."""
     ages = [(c.age, i) for i, c in enumerate(children) if c.age is not None]
     ref = m.ref or ""
     if ref in ("youngest", "oldest") and ages:
@@ -231,7 +233,8 @@ def _find(children: list[ChildFacts], m: ChildMention, taken: set[int]) -> int |
         if not same and m.age is not None:
             hits = [i for i in unknown if children[i].age == m.age]
             return hits[0] if hits else None
-        return None
+        paid = [i for i in (same or unknown) if i in salaried]
+        return paid[0] if len(paid) == 1 else None
     if ref == "only" and len(children) == 1:
         return 0
     if ref.startswith("index:") and int(ref[6:]) < len(children):
@@ -362,7 +365,9 @@ def _merge_children(f: Facts, p: ParsedFacts) -> dict[int, int]:
             f.children = children
             hit = len(children) - 1
         else:
-            hit = _find(children, m, set())
+            hit = _find(children, m, set(), frozenset(
+                int(i.member[6:]) for i in f.incomes
+                if i.member.startswith("child:") and i.type == "salary"))
         if hit is None and m.age is not None and (m.ref or "").startswith(
                 ("youngest", "oldest", "middle", "son", "daughter", "only")):
             # "minsta (4 år)" while the ages are still unknown: that child, or one more

@@ -636,3 +636,15 @@ def test_custody_days_with_resp_go_to_the_children_in_order():
                                       "döttrarna 11 och 6 är hos honom varannan vecka resp 10 "
                                       "dagar i månaden")), Facts(), None)
     assert [(c.age, c.days) for c in f.children] == [(16, 30), (11, 15), (6, 10)]
+
+
+def test_the_son_of_two_sons_is_the_one_with_a_salary():
+    from intake import parse as read_with
+
+    f, _ = check(merge(Facts(), parse(
+        "aug 2022. ensamst pappa, sönerna 18 och 8. 18-åringen jobbar extra bredvid gymnasiet, "
+        "5 200 netto i aug, har tjänat 44 000 tidigare i år.")), Facts(), None)
+    g, _ = check(merge(f, read_with("sonen har tjänat 38 000 tidigare i år, inte 44 000", f)),
+                 f, None)
+    assert [(i.amount, i.member, i.earned_earlier_this_year) for i in g.incomes] == [
+        (5200, "child:0", 38000)]
