@@ -1458,6 +1458,10 @@ class _Reader:
             p.replaced.append(self.quote(ti - 1, self.tokens.index(num)))
             return
         amount = to_kronor(num.value)  # type: ignore[arg-type]
+        if kind == "cost" and key == "housing" and target.text.startswith("avgift") and any(
+                x.text.startswith(("a-kass", "akass")) or x.text == "ak"
+                for x in self.tokens[max(0, ti - 12):ti] if x.part == target.part):
+            key = "unemployment_fund"  # "a-kassan är 8 700 (…, avgiften 150 stämmer)"
         if kind == "income" and key == "unemployment_benefit" and (target.text.startswith(
                 ("a-kass", "akass", "a kass")) or target.text == "ak") \
                 and amount < lexicon.AKASSA_FEE_BELOW:

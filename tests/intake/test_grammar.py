@@ -648,3 +648,9 @@ def test_the_son_of_two_sons_is_the_one_with_a_salary():
                  f, None)
     assert [(i.amount, i.member, i.earned_earlier_this_year) for i in g.incomes] == [
         (5200, "child:0", 38000)]
+
+
+def test_the_fee_said_right_after_a_kassa_is_its_fee():
+    p = parse("förlåt, a-kassan är 8 700 inte 9 200 (ersättningen alltså, avgiften 150 stämmer)")
+    assert p.costs == {"unemployment_fund": 150}
+    assert parse("bostadsrätt, avgiften 4 300").costs == {"housing": 4300}
