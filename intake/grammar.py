@@ -26,9 +26,11 @@ An amount in the result is always the value of a number written in the message.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from calculator.engine import kr
 from intake import lexicon
 from intake.limits import limits
 from intake.names import Name, put_roles
@@ -173,6 +175,15 @@ def _free_int(t: Token | None, maximum: int | None = None) -> bool:
 
 def _word(t: Token | None, *words: str) -> bool:
     return bool(t and t.kind in ("word", "punct") and t.text in words)
+
+
+_AFTER_KR = re.compile(r"^\s*(?:kr|kronor|:-)?\s*")
+
+
+def _names_akassa(t: Token) -> bool:
+    """The bare word for the unemployment fund ("a-kassa", "akassan", "ak"), which names the
+    benefit or, with a small amount, the fee."""
+    return t.text.startswith(("a-kass", "akass", "a kass")) or t.text == "ak"
 
 
 def _is_target(t: Token | None) -> bool:
@@ -1459,11 +1470,10 @@ class _Reader:
             return
         amount = to_kronor(num.value)  # type: ignore[arg-type]
         if kind == "cost" and key == "housing" and target.text.startswith("avgift") and any(
-                x.text.startswith(("a-kass", "akass")) or x.text == "ak"
-                for x in self.tokens[max(0, ti - 12):ti] if x.part == target.part):
+                _names_akassa(x) for x in self.tokens[max(0, ti - 12):ti]
+                if x.part == target.part):
             key = "unemployment_fund"  # "a-kassan är 8 700 (…, avgiften 150 stämmer)"
-        if kind == "income" and key == "unemployment_benefit" and (target.text.startswith(
-                ("a-kass", "akass", "a kass")) or target.text == "ak") \
+        if kind == "income" and key == "unemployment_benefit" and _names_akassa(target) \
                 and amount < lexicon.AKASSA_FEE_BELOW:
             kind, key = "cost", "unemployment_fund"  # "fack 230 + a-kassa 150": the fee
         if owner[0] == "both":
@@ -2088,18 +2098,18 @@ class _Reader:
         calculation can use; it is quoted as not read, with a note saying what is needed."""
         tokens, text = self.tokens, self.normalised
         for i, t in enumerate(tokens):
-            if not _free_num(t, None) or t.value < 1000:  # type: ignore[operator]
+            if not _free_num(t, None) or t.value < lexicon.GROSS_WAGE_FROM:  # type: ignore[operator]
                 continue
             near = [x for x in (_at(tokens, i - 1), _at(tokens, i + 1))
                     if x and x.clause == t.clause]
-            after = text[t.end:t.end + 25].lstrip(" kr")
+            after = _AFTER_KR.sub("", text[t.end:t.end + 25])  # "21 000 kr före skatt"
             if any(x.text in lexicon.GROSS_WORDS for x in near) \
                     or any(after.startswith(w) for w in lexicon.GROSS_WORDS):
                 t.used, t.concept = True, "gross"
                 self.p.unread.append(self.quote(i, i))
-                amount = f"{int(t.value):,}".replace(",", " ")  # type: ignore[arg-type]
-                self.p.notes.append(f"{amount} kr är före skatt och räknas inte: försörjningsstöd "
-                                    "räknas på inkomst efter skatt. Skriv beloppet efter skatt.")
+                self.p.notes.append(f"{kr(int(t.value))} är före skatt och räknas inte: "  # type: ignore[arg-type]
+                                    "försörjningsstöd räknas på inkomst efter skatt. Skriv "
+                                    "beloppet efter skatt.")
 
     # ------------------------------------------------------------------ unread
 

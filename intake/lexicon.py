@@ -329,6 +329,9 @@ FILLERS_BEFORE_AMOUNT = frozenset({
     "mån", "månaden", "varje", "hela", "sammantaget", "tot", "ink", "inkl",
 })
 # An amount before tax: försörjningsstöd counts income after tax, so it is never taken as one.
+# Only a number of at least this many kronor next to those words is read as a wage before tax
+# (a reading heuristic of the intake, like AKASSA_FEE_BELOW; not an amount of the calculation).
+GROSS_WAGE_FROM = 1000
 GROSS_WORDS = frozenset({"brutto", "bruttolön", "bruttolönen", "bruttoinkomst", "före skatt",
                          "innan skatt", "före skatteavdrag"})
 # Words allowed between an amount and the word it belongs to ("7 200 kr i hyra").
