@@ -255,7 +255,11 @@ class _Reader:
                     prev.used = True  # type: ignore[union-attr]
                     p.unread.append(self.quote(i - 1, i))
             elif _c(t, "since"):
-                nxt = _at(tokens, i + 1)
+                k = i + 1
+                while k < i + 4 and _at(tokens, k) is not None and tokens[k].kind == "word" \
+                        and not _c(tokens[k], "month"):
+                    k += 1  # "sen hösten 2025", "sedan början av 2024"
+                nxt = _at(tokens, k)
                 if nxt is not None and nxt.kind == "num":
                     nxt.concept = "since_year"  # "sambo sedan 2022": no month computed
             elif _c(t, "year_unit") or _word(t, "för", "under", "år", "gäller", "inför"):
@@ -464,7 +468,8 @@ class _Reader:
                 continue
             if _c(t, "child_ref"):
                 kind = {"yngsta": "youngest", "yngste": "youngest", "minsta": "youngest",
-                        "lillen": "youngest", "den lilla": "youngest", "äldsta": "oldest",
+                        "lillen": "youngest", "den lilla": "youngest", "minstingen": "youngest",
+                        "äldsta": "oldest",
                         "äldste": "oldest", "den yngre": "youngest",
                         "den äldre": "oldest"}.get(t.text, "middle")
                 j = i + 1
@@ -1286,6 +1291,8 @@ class _Reader:
         for i, t in enumerate(tokens):
             if not (_c(t, "month") and not t.used and _c(_at(tokens, i - 1), "since")):
                 continue
+            if self._nearest_topic(i) is None and self.expecting != "calc_support_months":
+                continue  # "17-åringen har flyttat till sin pappa sen nov": not the support
             since = int((t.concept or "").split(":")[1])
             year = _at(tokens, i + 1)
             current = p.month or self.today.month
@@ -1434,6 +1441,8 @@ class _Reader:
         if own and own[0] == "child" and len(own[1]) == 1 and own[1][0] in self.subject_child \
                 and key in lexicon.CHILD_INCOME_TYPES:
             return "child", own[1][0]  # "sonen har extrajobb, lön 3 500": the son's
+        if own is not None and not (named_here or in_aside):
+            named_here = self._topic_clause_before(k, key)
         if own is None or not (named_here or in_aside):
             return "applicant", None
         kind, kids = own
@@ -1445,6 +1454,16 @@ class _Reader:
                                                     or self.tokens[k].depth):
             return "child", kids[0]
         return "applicant", None
+
+    def _topic_clause_before(self, k: int, key: str) -> bool:
+        """"han jobbar, lön 11 600": the clause before names a person and the same income
+        without an amount; the amount after the comma is that person's."""
+        t = self.tokens[k]
+        before = [x for x in self.tokens if x.part == t.part and x.clause == t.clause - 1]
+        return bool(before) and not any(x.kind == "num" for x in before) \
+            and any(x.concept == f"income:{key}" for x in before) \
+            and any(self.tokens[idx].clause == t.clause - 1 and self.tokens[idx].part == t.part
+                    for idx, _, _ in self.mentions)
 
     def _person_at(self, k: int) -> tuple[str, int | None] | None:
         for idx, kind, kids in self.mentions:

@@ -59,7 +59,7 @@ NOT_NAMES = frozenset({
 })
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+(?:-[A-Za-zÅÄÖåäöÉéÜü]+)*")
 _AGE_AFTER = re.compile(r"\s*,?\s*(\d{1,2})(?:[,.]5)?(?!\s*(?:kr|kronor|:-|%|\d|dagar|dygn|st\b|"
-                        r"personer|pers\b|tim|h\b|\.\d|:\d))"
+                        r"personer|pers\b|tim|h\b|\.\d|:\d|rok\b|r\s?o\s?k\b|rum\b|tr\b|trapp|kvm|m2|vån))"
                         r"(\s*(?:år\b|(?P<months>mån\w*|månader)))?")
 _CHILDISH_BEFORE = re.compile(r"\b(barn|barnen|son|sonen|dotter|dottern|mamma|mamman|pappa|"
                               r"pappan|tvillingar|bebis|ensamst\w*|förälder)\b", re.IGNORECASE)

@@ -102,6 +102,7 @@ _TIMES = re.compile(r"(?<=\d)\s*[x×*]\s*(?=\d)|\s[×*]\s")  # "1250x2", "1 250 
 _SCHOOL_CLASS = re.compile(r"(\bi|\bgår)\s+(\d{1,2}):an\b|\((\d{1,2}):an\)")
 _AGE_NOUN = re.compile(r"\b(\d{1,2}):ans?\b")  # "4:an förskola": the 4-year-old
 # "barn 3,5 och 8": a comma between two small numbers without a space is a list, not a decimal
+_TYPOS = re.compile(r"\b(" + "|".join(lexicon.TYPOS) + r")\b")
 _AGE_LIST_COMMA = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{1,2})(?=\s*(?:,|och|&|\+|$|\)))")
 
 
@@ -117,6 +118,7 @@ def normalise(text: str) -> str:
     text = _ARROW.sub(r"\2, inte \1", text)
     text = (text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("–", "-")
             .replace("—", "-").replace("’", "'").replace(":-", " kr"))
+    text = _TYPOS.sub(lambda m: lexicon.TYPOS[m.group(1)], text)
     text = _FIFTY_FIFTY.sub("varannan vecka", text)
     text = _SHARED_ENDING.sub(r"\1-åringen och \3-\4", text)
     text = _YEAR_WORDS.sub(lambda m: str(2020 + _UNIT_WORDS[m.group(1) or ""]), text)
