@@ -168,6 +168,8 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
                      if not (i.type == key and (member is None or i.member == member
                                                 or (member == "child"
                                                     and i.member.startswith("child"))))]
+    for old_type, new_type, member in p.retyped:
+        _retype(f, old_type, new_type, member)
     added: set[tuple[str, str]] = set()  # (type, member) this message gave: all of them count
     for inc in p.incomes:
         if inc.member == "child":
@@ -205,6 +207,22 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
     f.notes += [n for n in p.notes if n not in f.notes]
     f.names.update({n.name: n.stands_for for n in p.names})
     return f
+
+
+def _retype(f: Facts, old: str | None, new: str, member: str | None) -> None:
+    """An income said to be of another type keeps its amount; when it is not clear which
+    income is meant, the new type waits for its amount (asked by the summary, never guessed)."""
+    if old is None:
+        found = [i for i in f.incomes if i.type not in lexicon.PAID_TO_PARENT
+                 and not i.member.startswith("child")]
+    else:
+        found = [i for i in f.incomes if i.type == old]
+    if member is not None and any(i.member == member for i in found):
+        found = [i for i in found if i.member == member]
+    if len(found) == 1:
+        found[0].type = new
+    else:
+        f.pending_target = f"income:{new}|{member}" if member else f"income:{new}"
 
 
 def _find(children: list[ChildFacts], m: ChildMention, taken: set[int],
@@ -407,6 +425,9 @@ def _merge_children(f: Facts, p: ParsedFacts) -> dict[int, int]:
             if c.age is not None and c.age >= lim.school_age_from:
                 c.in_school = p.in_school
     removed = {mapping[k] for k, m in enumerate(p.children) if m.removed and k in mapping}
+    # "sonen har flyttat till pappan. han är hos henne varannan helg, 4 dygn": he stays, part time
+    removed -= {mapping[k] for k, m in enumerate(p.children)
+                if k in mapping and not m.removed and m.days}
     # a 19–20-year-old who is not in school is no child of the household: applies as an adult
     for i, c in enumerate(f.children or []):
         if c.in_school is False and c.age is not None and c.age >= lim.school_age_from:

@@ -104,6 +104,9 @@ class ParsedFacts:
     incomes: list[IncomeFact] = field(default_factory=list)
     no_income_types: list[tuple[str, str | None]] = field(default_factory=list)  # (type, member)
     no_incomes: bool = False
+    # "det är inte a-kassa, det är sjukpenning, samma belopp": (old type or None for the one
+    # income of that person, new type, member or None)
+    retyped: list[tuple[str | None, str, str | None]] = field(default_factory=list)
     housing_cap: int | None = None
     no_housing_cap: bool = False
     consecutive_months_with_support: int | None = None
@@ -1146,6 +1149,12 @@ class _Reader:
                         for c in kids:
                             p.children[c].removed = True  # "stryk 19-åringen"
                 continue
+            elif _c(t, "remove") and _word(_at(tokens, i + 1), "henne", "honom"):
+                kid = self._child_named_before(i, "dotter" if tokens[i + 1].text == "henne"
+                                               else "son")
+                if kid is not None:  # "dottern 20 söker själv, räkna inte med henne"
+                    p.children[kid].removed = tokens[i + 1].used = True
+                continue
             elif _c(t, "moves_out"):
                 kids = self._children_at(i)
                 own = self.owner[i]
@@ -1177,6 +1186,16 @@ class _Reader:
                 elif part_time and m.days is None:
                     m.part_time = True
         self._weekly_lunch(weekly_days)
+
+    def _child_named_before(self, i: int, sex: str) -> int | None:
+        """The child the nearest mention before token i names, when its sex may be ``sex``."""
+        for _, kind, kids in sorted((m for m in self.mentions if m[0] < i), reverse=True):
+            if kind in ("applicant", "partner", "both"):
+                return None
+            if kind == "child" and len(kids) == 1 \
+                    and self.p.children[kids[0]].sex in (sex, None):
+                return kids[0]
+        return None
 
     def _weekly_lunch(self, weekly_days: list[tuple[int, int]]) -> None:
         """The lower amount is for lunch at förskola five days a week: "3 dagar/v" is none."""
@@ -1278,6 +1297,7 @@ class _Reader:
             clause = [t.text for t in tokens[:i] if t.clause == tokens[i].clause]
             past = any(w.endswith(("ade", "de", "te")) or w in ("kom", "fick", "var", "blev",
                                                                 "gick", "in")
+                       or (len(w) > 5 and w.endswith("at"))  # "har flyttat … i augusti"
                        for w in clause)
             # "han fyller 3 i februari", "slutar i juni": another event, not the month computed
             other = any(w in ("fyller", "slutar", "börjar", "flyttar", "fyllde", "föds")
@@ -1335,6 +1355,10 @@ class _Reader:
                 or (_free_int(_at(tokens, i + 1)) and tokens[i + 1].value >= 2000))  # type: ignore[operator]
                for i, t in enumerate(tokens)):
             for m in p.children:  # "dottern 20 år söker själv": she is the applicant
+                if self.known.adults is not None and (not m.new or (
+                        m.age is not None and m.age in self.known.child_ages)):
+                    m.removed = True  # a child of the household known: she leaves it
+                    continue
                 if m.new and m.age is not None and m.age >= self.lim.school_age_from - 1:
                     p.applicant_age, m.placeholder = m.age, True
                     self.owner = [None if o and o[0] == "child" else o for o in self.owner]
@@ -2043,6 +2067,11 @@ class _Reader:
                 if not (negated or removed or included):
                     continue
                 kind, _, key = (t.concept or "").partition(":")
+                rest = self._amount_now_after(i) if removed and kind == "income" else None
+                if rest is not None:  # "underhållsstödet för honom har upphört, det är 1 673 nu"
+                    self._store(t, rest, ("applicant", None) if key in lexicon.PAID_TO_PARENT
+                                else self._owner_of(i))
+                    continue
                 if kind == "cost":
                     later = self.stored.get(("cost", key))
                     if later is not None and later > i and not removed:
@@ -2063,6 +2092,46 @@ class _Reader:
                 elif kind == "cap":
                     p.no_housing_cap = True
                 t.used = True
+
+    def _amount_now_after(self, i: int) -> Token | None:
+        """The amount a stopped income is now, said right after in its sentence ("…, det är
+        1 673 nu", "…, nu blir det 1 673")."""
+        tokens = self.tokens
+        for k in range(i + 1, min(len(tokens), i + 12)):
+            x = tokens[k]
+            if x.part != tokens[i].part or _is_target(x):
+                return None
+            if _free_num(x) and not x.used and x.clause != tokens[i].clause \
+                    and any(_word(y, "är", "blir", "nu") for y in tokens[k - 3:k]):
+                return x
+        return None
+
+    def _retyped(self) -> None:
+        """"det är inte a-kassa, det är sjukpenning, samma belopp", "det är sjukersättning nu,
+        samma belopp": an income keeps its amount and changes its type. Read only when the
+        message gives no amount for the new type."""
+        tokens, p = self.tokens, self.p
+        open_incomes = [i for i, t in enumerate(tokens) if _c(t, "income") and not t.used
+                        and not _negated(tokens, i) and not self._said_none(i)]
+        same = [t for t in tokens if _c(t, "same_amount")]
+        if len(open_incomes) != 1 or p.incomes:
+            return
+        i = open_incomes[0]
+        new = (tokens[i].concept or "").partition(":")[2]
+        negated = [(key, member) for key, member in p.no_income_types if key != new]
+        member, _child = self._owner_of(i)
+        if len(negated) == 1 and len(p.no_income_types) == 1:
+            old, said = negated[0]
+            p.no_income_types.clear()
+            p.retyped.append((old, new, said or (member if member == "partner" else None)))
+        elif same and not p.no_income_types:
+            p.retyped.append((None, new, member if member in ("applicant", "partner") else None))
+        else:
+            return
+        tokens[i].used = True
+        for t in same:
+            t.used = True
+        p.pending_target = None
 
     # ------------------------------------------------------------------ answers
 
@@ -2167,6 +2236,7 @@ class _Reader:
         self.gross()
         self.amounts()
         self.negations()
+        self._retyped()
         self.answers()
         self.unread()
         return self.p

@@ -265,7 +265,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "bortse från", "skippa"),
     "no_cap": ("räkna på hela hyran", "hela hyran", "full hyra", "räkna på hela", "utan tak",
                "inget tak", "ingen skälig hyra", "rådrummet gäller", "rådrummet löper"),
-    "moves_out": ("flyttar ut", "flyttat ut", "har flyttat", "flyttar hemifrån", "separerat",
+    "moves_out": ("följde med", "följer med", "flyttade med", "har flyttat med",
+                  "flyttar ut", "flyttat ut", "har flyttat", "flyttar hemifrån", "separerat",
                   "har separerat", "separerade", "flyttat isär", "har flyttat isär",
                   "flyttat hemifrån", "bor inte kvar", "bor inte hemma längre",
                   "bor inte längre hemma", "flyttade ut", "har flyttat ut", "bor separat",
@@ -283,6 +284,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "noise": ("kl", "klockan", "rok", "rum och kök", "rum", "lgh", "lägenhet", "våning", "vån",
               "lgh nr", "tel", "dnr", "nr", "rum o kök", "r o k", "vån.", "tr", "trappor",
               "trappa", "kvm", "m2", "kvadrat"),
+    "same_amount": ("samma belopp", "samma summa", "samma belopp som förut", "lika mycket",
+                    "beloppet är detsamma", "samma pengar", "samma nivå", "beloppet samma",
+                    "samma som innan", "samma som förut"),
     "correction_old": ("inte", "ej", "istället för", "i stället för", "inte som jag sa"),
 }
 
