@@ -312,9 +312,10 @@ class _Reader:
                     or (_is_target(nxt) and not _free_num(_at(tokens, i + 2)))
                     or _c(nxt, "day_unit", "persons", "earlier_this_year", "noise", "support",
                           "percent", "week_days")):
-            if not (_is_target(nxt) and _c(_at(tokens, i - 1), "child") and any(
+            verb = _c(nxt, "income") and nxt.text.endswith("ar")  # type: ignore[union-attr]
+            if not (_is_target(nxt) and _c(_at(tokens, i - 1), "child") and (verb or any(
                     _free_num(x) and x.value >= 100  # type: ignore[operator]
-                    for x in tokens[i + 2:i + 5] if x.part == nxt.part)):
+                    for x in tokens[i + 2:i + 5] if x.part == nxt.part))):
                 return None, i  # "barn 4, 450 el" is no age; "barn 6 o 11 hyra 7900" is
         value = int(t.value)  # type: ignore[arg-type]
         t.used = True
@@ -1788,6 +1789,8 @@ class _Reader:
             if not _free_num(num) or _unit_after(tokens, j) or num.value < 100:  # type: ignore[union-attr,operator]
                 continue
             topic = self._last_target(i) or self._next_free_target(i)
+            if topic is None and _word(_at(tokens, j + 1), "netto", "efter"):
+                topic = self._earlier_open_income(i)  # "båda jobbar. … han 12 800 netto"
             if topic is not None:
                 self._store(topic, num, person)  # type: ignore[arg-type]
         # KEYWORD … AMOUNT later in the sentence ("hyran var fel, den är 6 900")
@@ -1950,6 +1953,17 @@ class _Reader:
                 j, _ = self._skip_to_amount(k, 7, cross_comma=False)
                 return tokens[k] if j is None else None
         return None
+
+    def _earlier_open_income(self, i: int) -> Token | None:
+        """The one income word said earlier in the message without an amount of its own."""
+        stored = [id(target) for target, _ in self.amount_at.values()]
+        found = []
+        for k, t in enumerate(self.tokens[:i]):
+            both = any(_c(x, "both") for x in self.tokens[max(0, k - 2):k])  # "båda jobbar"
+            if _c(t, "income") and stored.count(id(t)) < (2 if both else 1) \
+                    and not _negated(self.tokens, k):
+                found.append(t)
+        return found[0] if len(found) == 1 else None
 
     def _last_target(self, i: int) -> Token | None:
         """The income word before a person's amount in the sentence, or the one that closed

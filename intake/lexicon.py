@@ -196,7 +196,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # "busskort till jobbet": not the income word "jobbet" (read as a filler before an amount)
     "to_work": ("till jobbet", "till arbetet", "till och från jobbet", "till och från arbetet",
                 "på jobbet", "till skolan"),
-    "each": ("vardera", "styck", "var för sig", "för båda", "per person"),
+    "each": ("vardera", "styck", "var för sig", "per person"),
     "each_own": ("var sitt", "varsitt", "var sin", "varsin", "var sina", "varsina"),
     "per_child": ("per barn", "för varje barn", "/barn", "per unge", "för vart barn"),
     "lunch": ("förskola", "förskolan", "dagis", "lunch på förskolan", "äter lunch",
@@ -232,7 +232,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                          "hemma hos föräldrarna", "hos sina föräldrar", "hos föräldrarna",
                          "hos mamma och pappa", "i föräldrahemmet", "delar hushåll",
                          "bor hemma hos mamma", "bor hemma hos pappa", "hos sin mamma",
-                         "hos sin pappa", "delar bostad", "bor med sina föräldrar",
+                         "hos sin pappa", "delar bostad", "delar lägenhet", "delar lägenheten",
+                         "delar lgh", "delar boende", "delar på lägenheten", "bor med sina föräldrar",
                          "med sina föräldrar", "med föräldrarna", "bor med föräldrarna",
                          "hos sin mor", "hos sin far", "hos sina föräldrar",
                          "bor med sin mamma", "bor med sin pappa", "hemma hos mamma",
