@@ -93,7 +93,8 @@ class Facts(BaseModel):
                      child_ages=tuple(c.age for c in self.children or []),
                      child_with_salary=salaried.pop() if len(salaried) == 1 else None,
                      shared=self.shared_household, pending_target=self.pending_target,
-                     names=tuple(Name(n, role) for n, role in self.names.items()))
+                     names=tuple(Name(n, role) for n, role in self.names.items()),
+                     year=self.year, month=self.month)
 
     def told_anything_but_adults(self) -> bool:
         """Costs, incomes or a household rule were given: what is not said about the household

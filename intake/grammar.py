@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from calculator.engine import kr
-from intake import lexicon
+from intake import ages, lexicon
 from intake.limits import limits
-from intake.names import Name, put_roles
+from intake.names import Name, could_be_name, put_roles
 from intake.numbers import to_kronor
 from intake.tokens import Token, normalise, read
 
@@ -154,6 +154,8 @@ class Known:
     pending_target: str | None = None  # a fact said to be wrong, its amount not yet given
     shared: bool = False  # a hushållsgemenskap is known
     names: tuple[Name, ...] = ()  # first names typed so far, with the role each stands for
+    year: int | None = None  # the year and month computed, when said before
+    month: int | None = None
 
 
 # --------------------------------------------------------------------------- helpers
@@ -2307,10 +2309,22 @@ def parse_message(text: str, expecting: Expecting = None, today: dt.date | None 
                   known: Known | None = None) -> ParsedFacts:
     """Read the facts one message states. Never raises on any text."""
     known = known or Known()
+    today = today or dt.date.today()
+    age_notes: list[str] = []
+    if ages.has_age_phrase(text):  # "Noor född 2016", "Felix går i tvåan"
+        text, age_notes = ages.spell_out(text, _year_month(text, known, today), could_be_name)
     text, names = put_roles(text, known.names)
-    parsed = _Reader(text, expecting, today or dt.date.today(), known).run()
+    parsed = _Reader(text, expecting, today, known).run()
     parsed.names = list(names)
+    parsed.notes += age_notes
     return parsed
+
+
+def _year_month(text: str, known: Known, today: dt.date) -> tuple[int, int]:
+    """The year and month the message computes (said in it, known, or today's)."""
+    dates = _Reader(ages.BIRTH.sub(" ", text), None, today, known)
+    dates.dates()
+    return (dates.p.year or known.year or today.year, dates.p.month or known.month or today.month)
 
 
 QUESTION_WORDS = frozenset({

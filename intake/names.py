@@ -82,7 +82,7 @@ PLACE_ENDINGS = ("gatan", "gata", "vägen", "väg", "gränd", "stigen", "torget"
 PLACE_BEFORE = frozenset({"på", "i", "vid", "från", "till", "mot", "nära"})
 
 
-def _could_be_name(word: str, before: str) -> bool:
+def could_be_name(word: str, before: str) -> bool:
     return (len(word) >= 2 and word[0].isupper() and word[1:].islower() and "-" not in word
             and word.lower() not in _known_words() and before not in PLACE_BEFORE
             and not word.lower().endswith(PLACE_ENDINGS))
@@ -122,7 +122,7 @@ def put_roles(text: str, known: tuple[Name, ...] = ()) -> tuple[str, tuple[Name,
         word = m.group(0)
         before = words[k - 1].group(0).lower() if k else ""
         if word in names or (word.endswith("s") and word[:-1] in names) \
-                or not _could_be_name(word, before):
+                or not could_be_name(word, before):
             continue
         gap = text[words[k - 1].end():m.start()] if k else ""
         role_word = before if gap.strip() == "" else ""

@@ -63,7 +63,7 @@ def _quoted_or_read(text: str) -> list[int]:
                  "shared_household_members", "household_size"):
         if getattr(p, name) is not None:
             values.add(getattr(p, name))
-    quoted = " | ".join(p.unread + p.replaced).replace(" ", "")
+    quoted = " | ".join(p.unread + p.replaced + p.notes).replace(" ", "")  # notes: "född 2016"
     ages = {c.age for c in p.children}
     lost = []
     written = {to_kronor(t.value) for t in tokenize(text) if t.value is not None}
