@@ -184,6 +184,12 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
                 member = f"child:{index}"
         else:
             member = inc.member
+        if inc.type in lexicon.PAID_TO_PARENT and member.startswith("child:") \
+                and (inc.type, "applicant") not in added \
+                and any(i.type == inc.type and i.member == "applicant" for i in f.incomes) \
+                and not any(i.type == inc.type and i.member.startswith("child")
+                            for i in f.incomes):
+            member = "applicant"  # "underhållsstödet är bara för Felix, 1 673": the parent's
         corrected = next((i for i in f.incomes if i.type == inc.type and i.member != member
                           and i.amount in p.replaced_values), None)
         if corrected is not None and not any(i.type == inc.type and i.member == member

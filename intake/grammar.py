@@ -1683,6 +1683,12 @@ class _Reader:
                                     or t.concept == "gross"):
                 j += 1
                 continue
+            if t.kind == "aring" and cross_comma and self._person_at(j) \
+                    and _word(_at(tokens, j - 1), "för", "till", "åt"):
+                person = self._person_at(j)  # "underhållsstödet är bara för 9-åringen, 1 673"
+                j += 1
+                words += 1
+                continue
             if t.kind == "num" or t.kind == "aring" or _is_target(t):
                 return None, None
             if _c(t, "negation", "includes", "remove") or (t.kind == "word" and t.text in (
@@ -1860,7 +1866,12 @@ class _Reader:
             after = [k for k in free if k > i and not tokens[k].used
                      and not _c(_at(tokens, k - 1), "negation", "correction_old")]
             if wrong and after:
-                self._store(t, tokens[after[0]], self._owner_of(i))
+                first = after[0]
+                if len(after) > 1 and _word(_at(tokens, first + 1), "var", "gällde"):
+                    tokens[first].used = True  # "5 800 var förra årets, nu är den 6 050"
+                    p.replaced.append(self.quote(first, first + 1))
+                    first = after[1]
+                self._store(t, tokens[first], self._owner_of(i))
                 continue
             if any(tokens[k].part == t.part for k in after):
                 continue

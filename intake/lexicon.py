@@ -232,7 +232,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                          "hemma hos föräldrarna", "hos sina föräldrar", "hos föräldrarna",
                          "hos mamma och pappa", "i föräldrahemmet", "delar hushåll",
                          "bor hemma hos mamma", "bor hemma hos pappa", "hos sin mamma",
-                         "hos sin pappa", "delar bostad", "delar lägenhet", "delar lägenheten",
+                         "hos sin pappa", "delar bostad", "flyttat hem till sin mamma",
+                         "flyttat hem till sin pappa", "flyttat hem till sina föräldrar",
+                         "flyttat hem till föräldrarna", "flyttat hem till mamma",
+                         "flyttat hem till pappa", "hem till sin mamma", "hem till sin pappa",
+                         "hem till sina föräldrar", "delar lägenhet", "delar lägenheten",
                          "delar lgh", "delar boende", "delar på lägenheten",
                          "bor med sina föräldrar",
                          "med sina föräldrar", "med föräldrarna", "bor med föräldrarna",
@@ -280,7 +284,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "wrong": ("stämmer inte", "är fel", "var fel", "blev fel", "fel", "ska ändras", "rätta",
               "stämde inte", "stämmer ej", "var inte rätt", "blev inte rätt"),
     "self_correction": ("nej förlåt", "förlåt", "eller", "nej", "menar", "jag menar",
-                        "rättelse", "ändra till"),
+                        "rättelse", "ändra till", "vänta", "nej vänta", "säg", "vi säger",
+                        "eller det är", "eller snarare", "eller nej", "jo"),
     "percent": ("%", "procent", "procents"),
     "since": ("sedan", "sen", "från och med", "fr.o.m", "fr o m", "ända sedan", "sedan i"),
     "noise": ("kl", "klockan", "rok", "rum och kök", "rum", "lgh", "lägenhet", "våning", "vån",
@@ -351,7 +356,8 @@ FILLERS_AFTER_AMOUNT = frozenset({
 # Misspellings typed during a call that no rule would read: replaced word for word before
 # reading (cost and income words within one edit are found without a list, tokens.py).
 TYPOS = {"döttar": "döttrar", "flytat": "flyttat", "flytar": "flyttar", "flytade": "flyttade",
-         "flyta": "flytta", "kostander": "kostnader", "barne": "barnen"}
+         "flyta": "flytta", "kostander": "kostnader", "barne": "barnen",
+         "ensamstånde": "ensamstående", "ensamstaende": "ensamstående"}
 LIST_SEPARATORS = frozenset({",", "och", "&", "samt", "+", "o", "/"})
 # Words between a count and "barn": "två små barn", "tre egna barn".
 COUNT_ADJECTIVES = frozenset({"små", "stora", "yngre", "äldre", "egna", "gemensamma",

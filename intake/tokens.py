@@ -185,6 +185,12 @@ def _numbers_from_words(tokens: list[Token]) -> list[Token]:
                                  end=tokens[j - 1].end))
                 i = j
                 continue
+        if (tens := _and_tens(out, tokens, i)) is not None:  # "fyrahundra och femtio"
+            last = out[-1]
+            out[-1] = Token("num", f"{last.text} och {tens[1]}", last.value + tens[0],  # type: ignore[operator]
+                            start=last.start, end=tokens[tens[2] - 1].end)
+            i = tens[2]
+            continue
         if (product := _product(tokens, i)) is not None:  # "bb 1 250 x 2" is 2 500
             out.append(Token("num", " ".join(x.text for x in tokens[i:i + 3]), product,
                              start=t.start, end=tokens[i + 2].end))
@@ -200,6 +206,26 @@ def _numbers_from_words(tokens: list[Token]) -> list[Token]:
         out.append(t)
         i += 1
     return out
+
+
+def _and_tens(out: list[Token], tokens: list[Token], i: int) -> tuple[int, str, int] | None:
+    """"fyrahundra och femtio", "8 200 och femtio": a round amount, "och" and tens in words
+    are one amount. Returns (the tens, their words, the index after them), else None."""
+    if not out or out[-1].kind != "num" or out[-1].value is None or out[-1].value < 100 \
+            or out[-1].value % 100 or tokens[i].text != "och":
+        return None
+    j = i + 1
+    words: list[str] = []
+    while j < len(tokens) and tokens[j].kind == "word" and _is_number_part(tokens[j].text):
+        words.append(tokens[j].text)
+        j += 1
+    value = parse_number_word("".join(words)) if words else None
+    after = tokens[j] if j < len(tokens) else None
+    if value is None or not 10 <= value <= 99 or (
+            after is not None and after.kind == "word"
+            and after.text not in ("kr", "kronor", "ungefär", "ca", "cirka", "typ", "sa")):
+        return None  # "7 000 och två barn", "400 och femtio dagar": no amount
+    return value, " ".join(words), j
 
 
 def _product(tokens: list[Token], i: int) -> Decimal | None:
@@ -280,12 +306,28 @@ def _typo_concept(word: str) -> str | None:
     if len(word) < 5 or word in lexicon_words():  # "föräldrar" is no typo of "föräldrap"
         return None
     index = _typo_index()
-    if word in index and len(word) >= 7:
+    if word in index and len(word) >= 6:  # a letter missing: "a-kasa", "sjukersätning"
         return index[word]
-    for form in _deletions(word):
-        if form in index and (len(word) >= 7 or len(form) == len(word) - 1):
+    for position, form in enumerate(word[:i] + word[i + 1:] for i in range(len(word))):
+        if form not in index:
+            continue
+        # 5–6 letters: one letter too many ("hyrra" → "hyra") or one letter other at the same
+        # place ("tjänat" → "tjänar"); "saker" is no "akers" (a letter less at each end)
+        if len(word) >= 7 or form in _one_word_set() or (position, form) in _substitutions():
             return index[form]
     return None
+
+
+@cache
+def _one_word_set() -> frozenset[str]:
+    return frozenset(phrase for table in (lexicon.COSTS, lexicon.INCOMES)
+                     for phrases in table.values() for phrase in phrases if " " not in phrase)
+
+
+@cache
+def _substitutions() -> frozenset[tuple[int, str]]:
+    return frozenset((i, phrase[:i] + phrase[i + 1:]) for phrase in _one_word_set()
+                     for i in range(len(phrase)))
 
 
 @cache
@@ -325,8 +367,12 @@ def _word_match(token: str, word: str) -> int:
     if token == word:
         return 2
     if len(word) >= 2 and token.startswith(word) and token[len(word):] in lexicon.SUFFIXES:
-        return 1
+        # a two-letter word only in its definite forms ("elen"): "tror" is no "tr" (trappor)
+        return 1 if len(word) > 2 or token[len(word):] in _SHORT_WORD_SUFFIXES else 0
     return 0
+
+
+_SHORT_WORD_SUFFIXES = frozenset({"n", "en", "et", "t", "s", "ens", "ets"})
 
 
 def tag_concepts(tokens: list[Token]) -> list[Token]:

@@ -218,3 +218,64 @@ def test_per_child_amounts_and_full_time_for_a_child():
     f = facts_of("ensamst mamma 3 barn: dottern 14 varannan vecka, sonen 10 bor hos henne "
                  "8 dagar/mån, yngsta 1 år heltid")
     assert [(c.age, c.days or 30) for c in f.children] == [(14, 15), (1, 30), (10, 8)]
+
+
+# Phrasings of session 5's development calls (dev_z3 … dev_z6), each checked by hand.
+@pytest.mark.parametrize(("messages", "expected"), [
+    (["sambor hon 34 han 37", "han jobbar, lön 11 600. hon lön 5 200"],
+     [("salary", 11600, "partner", None), ("salary", 5200, "applicant", None)]),
+    (["ensamstående kvinna 52, a-kassa 10 150 netto",
+      "fel av mig, det är inte a-kassa, det är sjukpenning, samma belopp"],
+     [("sickness_benefit", 10150, "applicant", None)]),
+    (["ensamstående man 29, lön 8 800 netto",
+      "förlåt, det är inte lön, det är a-kassa. samma belopp, han blev uppsagd i somras"],
+     [("unemployment_benefit", 8800, "applicant", None)]),
+    (["sambor, båda jobbar, han 40 hon 38. hyra 8 700. han 12 800 netto, hon 9 600 netto"],
+     [("salary", 12800, "applicant", None), ("salary", 9600, "partner", None)]),
+    (["ensamstående mamma 46, dottern 19 på gymnasiet, sonen 12",
+      "underhållsbidrag från pappan 2 000 för båda"],
+     [("maintenance_support", 2000, "applicant", None)]),
+    (["ensamstående mamma, sonen 13 och dottern 9, underhållsstöd 3 346",
+      "underhållsstödet för honom har upphört, det är 1 673 nu"],
+     [("maintenance_support", 1673, "applicant", None)]),
+])
+def test_incomes_of_session_5(messages, expected):
+    assert incomes(facts_of(*messages)) == expected
+
+
+def test_a_known_child_who_applies_herself_leaves_the_household():
+    family = ("gifta, han 49 hon 46. två barn hemma: dottern 20 går sista året på gymnasiet, "
+              "sonen 15. studiebidrag 1 250 för dottern")
+    f = facts_of(family, "dottern 20 söker själv, räkna inte med henne")
+    assert ([c.age for c in f.children], f.adults, f.incomes) == ([15], 2, [])
+    f = facts_of("ensamst pappa 51, två barn hemma: dottern 19 i gymnasiet och sonen 14",
+                 "hon har hoppat av gymnasiet, och hon söker själv. räkna inte med henne")
+    assert [c.age for c in f.children] == [14]
+
+
+def test_moving_out_and_visiting_and_what_is_no_month_computed():
+    f = facts_of("gäller september 2024. ensamst mamma 40, sonen 13 och dottern 9, båda bor "
+                 "hos henne hela tiden",
+                 "sonen 13 har flyttat till pappan i augusti. han är bara hos henne varannan "
+                 "helg, 4 dygn i månaden")
+    assert (f.month, [(c.age, c.days) for c in f.children]) == (9, [(13, 4), (9, 30)])
+    f = facts_of("november 2021. gifta, hon 37 han 40, tre barn 15, 11 och 4",
+                 "de har separerat, han flyttade i oktober och 15-åringen följde med honom")
+    assert (f.adults, f.month, [c.age for c in f.children]) == (1, 11, [11, 4])
+    f = facts_of("ensamst kvinna 50, inga barn. har haft fbs sen hösten 2025, 14 mån i rad")
+    assert (f.year, f.consecutive_months_with_support) == (None, 14)
+
+
+@pytest.mark.parametrize(("message", "costs"), [
+    ("hyran 7 400 nej vänta 7 600, el 350, eller det är 390 sa hon", {"housing": 7600,
+                                                                       "electricity": 390}),
+    ('el "typ trehundra" sa han, säg 280 enl räkningen', {"electricity": 280}),
+    ("hyran är 4 350 tror jag, jo 4 350, el ingår", {"housing": 4350, "electricity": 0}),
+    ("hyra 5 850 kr (Skebo, 1 rok), el fyrahundra och femtio ungefär",
+     {"housing": 5850, "electricity": 450}),
+    ("månadskort buss 790 till jobbet, hemförs. 120", {"work_travel": 790,
+                                                      "home_insurance": 120}),
+])
+def test_costs_said_with_hesitation_and_in_words(message, costs):
+    f = facts_of("ensamstående man 40, inga barn", message)
+    assert f.costs == costs and f.children == []
