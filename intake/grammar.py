@@ -569,12 +569,14 @@ class _Reader:
                           else o for o in self.owner]
 
     def _colon_ages(self, i: int, kids: list[int]) -> None:
-        """"3 barn som är hos honom varannan helg, ca 4 dygn i månaden: 12, 9 och 4"."""
+        """"3 barn som är hos honom varannan helg, ca 4 dygn i månaden: 12, 9 och 4", "två barn
+        varannan vecka, 4 och 9 år": the ages after the words about the children."""
         tokens = self.tokens
         for k in range(i + 1, min(len(tokens), i + 20)):
             if tokens[k].part != tokens[i].part:
                 return
-            if _word(tokens[k], ":") and _free_int(_at(tokens, k + 1), MAX_AGE_READ):
+            comma = _word(tokens[k], ",") and k > i + 1
+            if (_word(tokens[k], ":") or comma) and _free_int(_at(tokens, k + 1), MAX_AGE_READ):
                 probe = [x.used for x in tokens]
                 ages_at = len(self.p.children)
                 found, _ = self._read_ages(k + 1, None)
@@ -591,6 +593,8 @@ class _Reader:
                     for x, used in zip(tokens, probe, strict=True):
                         x.used = used
                     del self.p.children[ages_at:]
+                    if comma:
+                        continue
                 return
 
     def _answer_ages(self) -> None:
@@ -829,6 +833,7 @@ class _Reader:
                 elif not _word(prev, "hos", "med") and t.text not in ("föräldrarna",):
                     p.adults = 2
                     couple_said = True
+                    self._couple_ages(i)
                 elif t.text == "föräldrarna" and not _c(_at(tokens, i - 1), "shared_household"):
                     if not any(_c(x, "shared_household") for x in tokens):
                         p.adults = 2
@@ -885,6 +890,20 @@ class _Reader:
         p.applicant_sex = a_sex if a_sex != known.applicant_sex else None
         p.partner_sex = b_sex if b_sex != known.partner_sex else None
         self.sexes = (a_sex, b_sex)
+
+    def _couple_ages(self, i: int) -> None:
+        """"sambor 31 o 29", "gifta, 44 och 41": the two adults' ages right after the word."""
+        tokens, lim = self.tokens, self.lim
+        j = i + 1 + int(_word(_at(self.tokens, i + 1), ","))
+        a, sep, b = _at(tokens, j), _at(tokens, j + 1), _at(tokens, j + 2)
+        if not (_free_int(a, MAX_AGE_READ) and _free_int(b, MAX_AGE_READ)
+                and _word(sep, "och", "o", "&", ",")
+                and min(a.value, b.value) > lim.child_max_age  # type: ignore[union-attr,type-var]
+                and not _unit_after(tokens, j + 2)
+                and not _c(_at(tokens, j + 3), "child", "aring", "year_unit")):
+            return
+        self.p.applicant_age, self.p.partner_age = int(a.value), int(b.value)  # type: ignore[union-attr,arg-type]
+        a.used = b.used = True  # type: ignore[union-attr]
 
     def _lives_with_own_children(self, i: int) -> bool:
         words = [x.text for x in self.tokens[i + 1:i + 5]]
@@ -1362,8 +1381,14 @@ class _Reader:
                         m.age is not None and m.age in self.known.child_ages)):
                     m.removed = True  # a child of the household known: she leaves it
                     continue
+                if not m.new and not self.known.child_ages and m.age is None:
+                    m.new, m.ref = True, None  # "sonen söker själv, …": no child known yet
+                if m.new and m.age is None:
+                    m.age = self._grown_age_in_part(m)  # "sonen söker själv, 23 år, …"
                 if m.new and m.age is not None and m.age >= self.lim.school_age_from - 1:
                     p.applicant_age, m.placeholder = m.age, True
+                    if m.sex is not None:  # "… bor hos mamma o pappa": he applies, not she
+                        p.applicant_sex = "m" if m.sex == "son" else "f"
                     self.owner = [None if o and o[0] == "child" else o for o in self.owner]
         said = any(_c(t, "shared_household") and not self._about_a_child(i)
                    for i, t in enumerate(tokens))
@@ -1385,8 +1410,10 @@ class _Reader:
             if p.shared_household_members is None:
                 p.shared_household_members = self._listed_members()
             if p.shared_household_members is None:
-                for i, t in enumerate(tokens):  # "de är fyra som bor där", "totalt 4"
-                    if _word(t, "är", "totalt") and _free_int(_at(tokens, i + 1), 20) \
+                for i, t in enumerate(tokens):  # "de är fyra", "totalt 4", "det bor fyra där"
+                    if (_word(t, "är", "totalt") or (_word(t, "bor") and _word(
+                            _at(tokens, i + 2), "där", "hemma", "i", "personer"))) \
+                            and _free_int(_at(tokens, i + 1), 20) \
                             and tokens[i + 1].value >= 2 and not _unit_after(tokens, i + 1) \
                             and not _c(_at(tokens, i + 2), "cost", "income"):  # type: ignore[operator]
                         p.shared_household_members = int(tokens[i + 1].value)  # type: ignore[arg-type]
@@ -1399,6 +1426,23 @@ class _Reader:
                 p.no_children = True
 
     # ------------------------------------------------------------------ amounts
+
+    def _grown_age_in_part(self, m: ChildMention) -> int | None:
+        """"sonen söker själv, 23 år": a free age in years in the sentence of the child word."""
+        at = next((idx for idx, kind, kids in self.mentions
+                   if kind == "child" and self.p.children.index(m) in kids), None)
+        if at is None:
+            return None
+        tokens = self.tokens
+        for k in range(at + 1, min(len(tokens) - 1, at + 8)):
+            t = tokens[k]
+            if t.part != tokens[at].part:
+                return None
+            if _free_int(t, MAX_AGE_READ) and _c(tokens[k + 1], "year_unit") \
+                    and t.value >= self.lim.school_age_from - 1:  # type: ignore[operator]
+                t.used = tokens[k + 1].used = True
+                return int(t.value)  # type: ignore[arg-type]
+        return None
 
     def _about_a_child(self, i: int) -> bool:
         """"13-åringen bor hos pappan": words about a child (a grown child who applies is not)."""

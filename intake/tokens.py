@@ -102,6 +102,9 @@ _TIMES = re.compile(r"(?<=\d)\s*[x×*]\s*(?=\d)|\s[×*]\s")  # "1250x2", "1 250 
 _SCHOOL_CLASS = re.compile(r"(\bi|\bgår)\s+(\d{1,2}):an\b|\((\d{1,2}):an\)")
 _AGE_NOUN = re.compile(r"\b(\d{1,2}):ans?\b")  # "4:an förskola": the 4-year-old
 # "barn 3,5 och 8": a comma between two small numbers without a space is a list, not a decimal
+# "två barn: en på 3 och en på 8": a child of that age
+_ONE_OF_AGE = re.compile(r"(\b(?:och|o)|[,:])\s+en på (\d{1,2})(?:\s+år)?\b"
+                         r"(?!\s?(?:\d|kr|%|dag|dygn|mån|tim|vecka|veckor))")
 _TYPOS = re.compile(r"\b(" + "|".join(lexicon.TYPOS) + r")\b")
 _AGE_LIST_COMMA = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{1,2})(?=\s*(?:,|och|&|\+|$|\)))")
 
@@ -120,6 +123,7 @@ def normalise(text: str) -> str:
             .replace("—", "-").replace("’", "'").replace(":-", " kr"))
     text = _TYPOS.sub(lambda m: lexicon.TYPOS[m.group(1)], text)
     text = _FIFTY_FIFTY.sub("varannan vecka", text)
+    text = _ONE_OF_AGE.sub(r"\1 en \2-åring", text)
     text = _SHARED_ENDING.sub(r"\1-åringen och \3-\4", text)
     text = _YEAR_WORDS.sub(lambda m: str(2020 + _UNIT_WORDS[m.group(1) or ""]), text)
     text = _FORMER.sub("", text)

@@ -279,3 +279,22 @@ def test_moving_out_and_visiting_and_what_is_no_month_computed():
 def test_costs_said_with_hesitation_and_in_words(message, costs):
     f = facts_of("ensamstående man 40, inga barn", message)
     assert f.costs == costs and f.children == []
+
+
+def test_ages_after_the_words_about_the_children_and_the_couples_ages():
+    f = facts_of("aug 2023. ensamst pappa 36, två barn varannan vecka, 4 och 9 år")
+    assert [(c.age, c.days) for c in f.children] == [(4, 15), (9, 15)]
+    f = facts_of("sambor 31 o 29, två barn: ettåring som går på förskolan o äter lunch där, "
+                 "o en på 8")
+    assert (f.applicant_age, f.partner_age, children(f)) == (
+        31, 29, [(1, 30, True, None), (8, 30, None, None)])
+
+
+def test_a_grown_son_who_applies_and_the_household_size_in_a_correction():
+    f = facts_of("sonen söker själv, 23 år, bor kvar hemma hos mamma o pappa + lillasyster, "
+                 "4 pers totalt i lgh. inte sambo m nån.")
+    assert (f.applicant_age, f.applicant_sex, f.shared_household_members, f.children) == (
+        23, "m", 4, [])
+    f = facts_of("juni. dotter 22 bor hemma hos mamma och lillebror 16, alltså 3 i hushållet.",
+                 "fel av mig, det bor fyra där – storebror har flyttat hem igen")
+    assert f.shared_household_members == 4
