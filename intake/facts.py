@@ -492,7 +492,10 @@ def missing(facts: Facts) -> list[str]:
     told = facts.told_anything_but_adults()
     if facts.adults is None and (not told or (facts.children and not facts.parent_named)):
         out.append("calc_adults")  # "kvinna 33 med son 5": is there a partner? "pappa, son 6": no
-    if (facts.children is None and (facts.children_expected or not told or facts.parent_named)) \
+    # a benefit paid for children (barnbidrag, underhållsstöd …) while no child was said
+    for_children = any(i.type in lexicon.PAID_FOR_CHILDREN for i in facts.incomes)
+    if (facts.children is None and (facts.children_expected or not told or facts.parent_named
+                                    or for_children)) \
             or any(c.age is None for c in facts.children or []):
         out.append("calc_children")
     children = facts.children or []

@@ -528,10 +528,22 @@ class _Reader:
         tokens = self.tokens
         for i, t in enumerate(tokens):
             n, colon = _at(tokens, i + 1), _at(tokens, i + 2)
-            if t.text in lexicon.POSSESSIVES and _free_int(n, 10) and _word(colon, ":", ",") \
-                    and _free_int(_at(tokens, i + 3), MAX_AGE_READ):
+            bare = _free_int(colon, MAX_AGE_READ)  # "hennes två 13 och 9"
+            first = i + 2 if bare else i + 3
+            if t.text in lexicon.POSSESSIVES and _free_int(n, 10) and n.value >= 2 \
+                    and (_word(colon, ":", ",") or bare) \
+                    and _free_int(_at(tokens, first), MAX_AGE_READ):  # type: ignore[union-attr,operator]
+                probe = [x.used for x in tokens]
+                start = len(self.p.children)
+                kids, _ = self._read_ages(first, None)
+                if len(kids) != int(n.value):  # type: ignore[union-attr,arg-type]
+                    for x, used in zip(tokens, probe, strict=True):
+                        x.used = used
+                    del self.p.children[start:]
+                    self.owner = [None if o and o[0] == "child" and any(c >= start for c in o[1])
+                                  else o for o in self.owner]
+                    continue
                 n.used = True  # type: ignore[union-attr]
-                kids, _ = self._read_ages(i + 3, None)
                 if len(kids) > 1:
                     self.mentions.append((i, "child", tuple(kids)))
                     k = i + 3

@@ -103,6 +103,8 @@ CHILD_INCOME_TYPES = frozenset({"salary", "self_employment", "study_grant", "pur
                                 "leisure_card", "student_aid"})
 # Paid to the parent for a child: the parent's income, whichever child it is for.
 PAID_TO_PARENT = frozenset({"child_allowance", "maintenance_support", "housing_allowance"})
+# Paid only because there are children: said without any child, the children are asked for.
+PAID_FOR_CHILDREN = frozenset({"child_allowance", "maintenance_support"})
 # Paid for each child: "studiebidrag 1 250 var" with two children is one for each.
 CHILD_BENEFITS = frozenset({"study_grant", "child_allowance", "maintenance_support",
                             "study_extra_supplement", "leisure_card"})

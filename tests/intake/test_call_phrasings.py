@@ -298,3 +298,15 @@ def test_a_grown_son_who_applies_and_the_household_size_in_a_correction():
     f = facts_of("juni. dotter 22 bor hemma hos mamma och lillebror 16, alltså 3 i hushållet.",
                  "fel av mig, det bor fyra där – storebror har flyttat hem igen")
     assert f.shared_household_members == 4
+
+
+def test_a_child_benefit_without_children_asks_for_them():
+    f = facts_of("ensamst kvinna 31. hyra 6 700, el 280, hemförs 150. a-kassa 9 100, bb 1 250")
+    assert (f.children, missing(f)) == (None, ["calc_children"])
+    f = facts_of("ensamst kvinna 31. hyra 6 700. a-kassa 9 100")
+    assert missing(f) == []  # nothing said of children, nothing paid for them: none
+
+
+def test_a_count_after_a_possessive_then_the_ages():
+    f = facts_of("sambor, hennes två 13 och 9, 13-åringen varannan vecka hos sin pappa")
+    assert [(c.age, c.days or 30) for c in f.children] == [(13, 15), (9, 30)]
