@@ -548,6 +548,7 @@ class _Reader:
                     self.mentions.append((i, "child", tuple(kids)))
                     k = i + 3
                     while k < len(tokens) and tokens[k].part == t.part \
+                            and tokens[k].kind != "aring" \
                             and not _c(tokens[k], "applicant", "partner", "child", "child_ref"):
                         if self.owner[k] is None or tokens[k].kind != "num":
                             self.owner[k] = ("child", tuple(kids))
@@ -837,7 +838,8 @@ class _Reader:
             if _c(t, "single"):
                 p.adults = 1
             elif _c(t, "couple") and (self.known.shared or any(
-                    _c(x, "shared_household") for x in tokens)):
+                    _c(x, "shared_household") and not self._said_of_a_child(k)
+                    for k, x in enumerate(tokens))):
                 continue  # "hushållet är han, mamma och pappa": the parents, no partner
             elif _c(t, "couple"):
                 if negated or _neg_before(tokens, i):
@@ -902,6 +904,18 @@ class _Reader:
         p.applicant_sex = a_sex if a_sex != known.applicant_sex else None
         p.partner_sex = b_sex if b_sex != known.partner_sex else None
         self.sexes = (a_sex, b_sex)
+
+    def _said_of_a_child(self, k: int) -> bool:
+        """"13-åringen varannan vecka hos sin pappa": the words at k follow a child in their
+        clause (read before the owners are known)."""
+        young = self.lim.child_max_age
+        before = [(j, x) for j, x in enumerate(self.tokens[:k])
+                  if x.clause == self.tokens[k].clause]
+        return any((x.kind == "aring" and x.value <= young)  # type: ignore[operator]
+                   or (_c(x, "child", "child_ref") and not (  # "sonen 23 bor kvar hemma …"
+                       getattr(_at(self.tokens, j + 1), "kind", "") == "num"
+                       and self.tokens[j + 1].value > young))  # type: ignore[operator]
+                   for j, x in before)
 
     def _couple_ages(self, i: int) -> None:
         """"sambor 31 o 29", "gifta, 44 och 41": the two adults' ages right after the word."""
