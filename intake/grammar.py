@@ -828,6 +828,7 @@ class _Reader:
             _c(x, "couple") and not _neg_before(tokens, k)
             and not _c(_at(tokens, k - 1), "negation") and x.text != "föräldrarna"
             for k, x in enumerate(tokens))
+        first_parent: str | None = None  # "mamman …" said as a person of the household
         for i, t in enumerate(tokens):
             prev = _at(tokens, i - 1)
             negated = _c(prev, "negation") or (
@@ -877,14 +878,23 @@ class _Reader:
                 elif sex:
                     if a_sex is None or a_sex == sex:
                         a_sex = a_sex or sex
+                        if t.text in lexicon.PARENT_WORDS and self._parent_as_subject(i):
+                            first_parent = first_parent or t.text
                     elif b_sex in (None, sex) and (couple_said or p.adults == 2):
                         b_sex, role = sex, "partner"
+                    elif b_sex is None and first_parent and t.text in lexicon.PARENT_WORDS \
+                            and self._parent_as_subject(i) and p.adults != 1 \
+                            and known.adults is None:
+                        # "mamman (32) har a-kassa 9 600, pappan (35) sjukpenning": both parents
+                        b_sex, role, p.adults, couple_said = sex, "partner", 2, True
                 if role == "child":
                     continue
                 if not _word(prev, *PREPOSITIONS):
                     self.mentions.append((i, role, ()))
-                    if t.text in lexicon.PARENT_WORDS and role == "applicant":
-                        p.parent_named = True
+                    if t.text in lexicon.PARENT_WORDS and role == "applicant" and not (
+                            any(_word(x, "familj", "familjen") for x in tokens)
+                            and not any(_c(x, "single") for x in tokens)):
+                        p.parent_named = True  # not "familj …, pappan har sjukpenning": ask
                     if role == "applicant" and self._lives_with_own_children(i):
                         p.parent_named = True  # "hon bor med sina tre barn": a single parent
                 self._adult_age(i, role)
@@ -904,6 +914,16 @@ class _Reader:
         p.applicant_sex = a_sex if a_sex != known.applicant_sex else None
         p.partner_sex = b_sex if b_sex != known.partner_sex else None
         self.sexes = (a_sex, b_sex)
+
+    def _parent_as_subject(self, i: int) -> bool:
+        """"pappan har sjukpenning": a parent of the household, not the children's other parent
+        ("hos pappan", "barnens pappa", "pappan betalar underhåll")."""
+        tokens = self.tokens
+        if _word(_at(tokens, i - 1), *PREPOSITIONS, "sin", "sina", "barnens", "deras",
+                 "hennes", "hans"):
+            return False
+        return not any(_c(x, "income:maintenance_support") or _word(x, "betalar", "bor")
+                       for x in tokens[i + 1:i + 4] if x.clause == tokens[i].clause)
 
     def _said_of_a_child(self, k: int) -> bool:
         """"13-åringen varannan vecka hos sin pappa": the words at k follow a child in their

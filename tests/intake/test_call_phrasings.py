@@ -310,3 +310,16 @@ def test_a_child_benefit_without_children_asks_for_them():
 def test_a_count_after_a_possessive_then_the_ages():
     f = facts_of("sambor, hennes två 13 och 9, 13-åringen varannan vecka hos sin pappa")
     assert [(c.age, c.days or 30) for c in f.children] == [(13, 15), (9, 30)]
+
+
+def test_both_parents_named_as_persons_are_a_couple_and_a_family_is_asked_about():
+    f = facts_of("sept. familj med barn 5 och 10. hyra 9 150. mamman (32) har a-kassa 9 600, "
+                 "pappan (35) sjukpenning 8 200, bb 2 500")
+    assert (f.adults, incomes(f)[:2]) == (2, [("unemployment_benefit", 9600, "applicant", None),
+                                              ("sickness_benefit", 8200, "partner", None)])
+    f = facts_of("ensamstående mamma, barn 8, underhållsstöd 1 673, pappan betalar inget mer")
+    assert f.adults == 1
+    f = facts_of("familj i 4 rok, tre barn 9, 6 och 4 år. hyra 9 900, pappan har sjukpenning 9 450")
+    assert f.adults is None and missing(f) == ["calc_adults"]
+    f = facts_of("Khalid kör buss deltid, 15 200 netto")
+    assert incomes(f) == [("salary", 15200, "applicant", None)] and f.costs == {}
