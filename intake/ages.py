@@ -52,10 +52,12 @@ def age_in_grade(grade: int, gymnasium: bool, year_month: tuple[int, int]) -> in
     return grade + (6 if year_month[1] >= FIRST_AUTUMN_MONTH else 7)
 
 
-def spell_out(text: str, year_month: tuple[int, int],
-              is_name: Callable[[str, str], bool]) -> tuple[str, list[str]]:
+def spell_out(text: str, year_month: tuple[int, int], is_name: Callable[[str, str], bool],
+              known: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
     """The message with birth years and school classes written as ages, and the notes that
-    say so. ``is_name(word, before)`` tells a first name from another capitalised word."""
+    say so. ``is_name(word, before)`` tells a first name from another capitalised word;
+    ``known`` are names and child words whose age is known already (a class said of them only
+    says that they go to school)."""
     notes: list[str] = []
     year = year_month[0]
 
@@ -72,6 +74,9 @@ def spell_out(text: str, year_month: tuple[int, int],
         before = text[:m.start()].split()[-1].lower() if text[:m.start()].split() else ""
         if who.lower() not in CHILD_WORDS and not is_name(who, before):
             return m.group(0)
+        if who in known or who.lower() in known or re.search(
+                rf"\b{re.escape(who)}\s+\d", text, re.IGNORECASE):
+            return m.group(0)  # "sonen 6 … sonen går i förskoleklass": his age is said
         number = grade_of(m.group("grade"))
         if number is None or number > 9:
             return m.group(0)

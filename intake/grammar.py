@@ -980,6 +980,12 @@ class _Reader:
                 if i - idx <= 16:  # a child named far back in a long sentence is no "han"
                     last = (kind, kids)
                 break
+        about = self._sentence_about_child(i)
+        if last is None and about is not None and not self._adult_income_in_clause(i):
+            child = self.p.children[about]
+            if child.sex in (None, "son" if sex == "m" else "dotter"):
+                self.mentions.append((i, "child", (about,)))  # "jag skrev fel om dottern. hon …"
+                return "child"
         adult_income = self._adult_income_in_clause(i)
         apposition = bool(last and last[0] == "child" and len(last[1]) == 1
                           and _word(_at(self.tokens, i - 1), ",")
@@ -1020,6 +1026,20 @@ class _Reader:
             self.mentions.append((i, "child", (kid,)))
             return "child"
         return "partner"
+
+    def _sentence_about_child(self, i: int) -> int | None:
+        """"jag skrev fel om dottern. hon bor …": the sentence before the pronoun's ends with
+        "om <child>"; the pronoun opens its own sentence."""
+        tokens = self.tokens
+        part = tokens[i].part
+        if part == 0 or any(x.part == part and x.kind != "punct" for x in tokens[:i]):
+            return None
+        before = [k for k, x in enumerate(tokens[:i]) if x.part == part - 1 and x.kind != "punct"]
+        if len(before) < 2 or not _word(tokens[before[-2]], "om"):
+            return None
+        found = [kids for idx, kind, kids in self.mentions
+                 if idx == before[-1] and kind == "child" and len(kids) == 1]
+        return found[0][0] if found else None
 
     def _adult_income_in_clause(self, i: int) -> bool:
         """An income only adults have (a-kassa, sjukpenning …) in the pronoun's clause."""
@@ -1899,6 +1919,7 @@ class _Reader:
                     self._store(t, tokens[j], person or self._owner_of(i))
         self._resp_after()
         self._self_corrections()
+        self._income_corrected_in_place()
         self._carry()
         self._pending()
         self._earned_earlier()
@@ -1938,6 +1959,33 @@ class _Reader:
                     target.used = False
                     self._store(target, t, owner)
                     break
+
+    def _income_corrected_in_place(self) -> None:
+        """"hon föräldrapenning 6 400? nej vänta, det är sjukpenning, 6 400": the income said
+        before the self-correction is replaced by the one after it."""
+        tokens, p = self.tokens, self.p
+        for k, t in enumerate(tokens):
+            if not _c(t, "self_correction") or t.text in ("eller", "jo"):
+                continue
+            later = [(j, self.amount_at[j]) for j in range(k + 1, min(len(tokens), k + 8))
+                     if j in self.amount_at and self.amount_at[j][0].concept
+                     and self.amount_at[j][0].concept.startswith("income:")]
+            earlier = [(j, self.amount_at[j]) for j in range(max(0, k - 5), k)
+                       if j in self.amount_at and self.amount_at[j][0].concept
+                       and self.amount_at[j][0].concept.startswith("income:")]
+            if not later or not earlier:
+                continue
+            (j_old, (x, owner)), (_, (y, owner_new)) = earlier[-1], later[0]
+            if x.concept == y.concept or owner != owner_new or any(
+                    _c(z, "income") for z in tokens[j_old + 1:k]):
+                continue  # "sjukersättning 12 900 + bostadstillägg.. nej bostadsbidrag, 1 600"
+            key = (x.concept or "").partition(":")[2]
+            amount = to_kronor(tokens[j_old].value)  # type: ignore[arg-type]
+            gone = next((f for f in p.incomes if f.type == key and f.amount == amount
+                         and (f.member, f.child) == owner), None)
+            if gone is not None:
+                p.incomes.remove(gone)
+                p.replaced.append(self.quote(tokens.index(x), j_old))
 
     def _pending(self) -> None:
         """A fact named without its amount, the amount coming later: in the same message
@@ -2112,6 +2160,13 @@ class _Reader:
             earlier = _c(nxt, "earlier_this_year") or (
                 nxt and nxt.text in ("kr", "kronor") and _c(after, "earlier_this_year"))
             prev_words = {x.text for x in tokens[max(0, i - 3):i]}
+            said_before = [k for k in range(max(0, i - 10), i)  # "jobbat tidigare i år …, 54 000"
+                           if _c(tokens[k], "earlier_this_year") and tokens[k].part == t.part
+                           and getattr(_at(tokens, k - 1), "kind", "") != "num"
+                           and not _word(_at(tokens, k - 1), "kr", "kronor")]
+            if said_before and t.value >= 100 and not any(  # type: ignore[operator]
+                    _free_num(x) for x in tokens[said_before[-1] + 1:i]):
+                earlier = True
             if not earlier and not ({"tjänat", "tjänade", "intjänat"} & prev_words):
                 continue
             named = next((x for x in tokens[i + 1:i + 4] if _c(x, "month")), None)
@@ -2413,7 +2468,10 @@ def parse_message(text: str, expecting: Expecting = None, today: dt.date | None 
     today = today or dt.date.today()
     age_notes: list[str] = []
     if ages.has_age_phrase(text):  # "Noor född 2016", "Felix går i tvåan"
-        text, age_notes = ages.spell_out(text, _year_month(text, known, today), could_be_name)
+        said = frozenset({n.name for n in known.names}
+                         | (set(ages.CHILD_WORDS) if known.child_ages else set()))
+        text, age_notes = ages.spell_out(text, _year_month(text, known, today), could_be_name,
+                                         said)
     text, names = put_roles(text, known.names)
     parsed = _Reader(text, expecting, today, known).run()
     parsed.names = list(names)
