@@ -1625,7 +1625,7 @@ class _Reader:
             p.replaced.append(self.quote(ti - 1, self.tokens.index(num)))
             return
         amount = to_kronor(num.value)  # type: ignore[arg-type]
-        if kind == "cost" and key == "housing" and target.text.startswith("avgift") and any(
+        if kind == "cost" and key == "housing" and target.text.startswith("avg") and any(
                 _names_akassa(x) for x in self.tokens[max(0, ti - 12):ti]
                 if x.part == target.part):
             key = "unemployment_fund"  # "a-kassan är 8 700 (…, avgiften 150 stämmer)"
@@ -1673,6 +1673,8 @@ class _Reader:
             if after is None and _word(_at(self.tokens, k), "(") \
                     and _word(_at(self.tokens, k + 2), ")"):
                 after = self._person_at(k + 1)  # "studiebidrag 1 250 (19-åringens)"
+            if after is None and key not in lexicon.CHILD_BENEFITS:
+                after = self._possessive_after(max(self.tokens.index(num), ti))
             if after is not None and getattr(self, "moved_from", None):
                 p.no_income_types.append((key, self.moved_from))
             if after is None and _word(_at(self.tokens, k), "för", "till", "åt"):
@@ -1742,6 +1744,32 @@ class _Reader:
             self.p.replaced.append(self.quote(k, k + 2))  # the product, read as its total
             return total  # type: ignore[return-value]
         return num
+
+    def _possessive_after(self, k: int) -> tuple[str, int | None] | None:
+        """"aks 11 450 efter skatt hans", "6 800 lön hennes (timanst)", "1 100 (hennes)": the
+        adult whose amount it is, named by "hans"/"hennes" after it (not "hans fack 240")."""
+        tokens = self.tokens
+        j = k + 1
+        while _word(_at(tokens, j), "kr", "kronor", "netto", "efter", "skatt", "i", "månaden",
+                    "/", "mån", "("):
+            j += 1
+        t, nxt = _at(tokens, j), _at(tokens, j + 1)
+        if t is None or t.text not in ("hans", "hennes") or (
+                nxt is not None and nxt.kind not in ("punct", "num")):
+            return None
+        sex = "m" if t.text == "hans" else "f"
+        a_sex = self.p.applicant_sex or self.known.applicant_sex
+        b_sex = self.p.partner_sex or self.known.partner_sex
+        role = "applicant" if a_sex == sex else "partner" if b_sex == sex else None
+        couple = 2 in (self.p.adults, self.known.adults)
+        if role is None and couple and a_sex is None:  # "sambor 33 o 30 … 12 400 lön hans"
+            self.p.applicant_sex, role = sex, "applicant"  # type: ignore[assignment]
+        elif role is None and couple and b_sex is None and a_sex != sex:
+            self.p.partner_sex, role = sex, "partner"  # type: ignore[assignment]
+        if role is None:
+            return None
+        t.used = True
+        return role, None
 
     def _genitive_owner(self, k: int) -> tuple[str, int | None] | None:
         """"lönen 5 000 är sonens, inte hennes": whose the amount is, named after it."""

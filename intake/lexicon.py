@@ -70,7 +70,7 @@ INCOMES: dict[str, tuple[str, ...]] = {
     "sickness_benefit": ("sjukpenning", "sjuklön", "sjukpeng", "sjukpenningen", "sjukp",
                          "sjukpen", "sp", "sjp", "sjukpeng."),
     "sickness_compensation": ("sjukersättning", "aktivitetsersättning", "sjukers",
-                              "sjukersättn", "aktivitetsers", "sjukersättningen"),
+                              "sjukersättn", "aktivitetsers", "sjukersättningen", "sjers", "sjukers."),
     "parental_benefit": ("föräldrapenning", "föräldrapeng", "föräldraersättning",
                          "föräldrap", "fp", "föräldrapenningen"),
     "pension": ("pension", "ålderspension", "garantipension", "pensionen", "pensioner",
@@ -360,7 +360,7 @@ FILLERS_AFTER_AMOUNT = frozenset({
 # reading (cost and income words within one edit are found without a list, tokens.py).
 TYPOS = {"döttar": "döttrar", "flytat": "flyttat", "flytar": "flyttar", "flytade": "flyttade",
          "flyta": "flytta", "kostander": "kostnader", "barne": "barnen",
-         "ensamstånde": "ensamstående", "ensamstaende": "ensamstående"}
+         "ensamstånde": "ensamstående", "ensamstaende": "ensamstående", "hennnes": "hennes"}
 LIST_SEPARATORS = frozenset({",", "och", "&", "samt", "+", "o", "/"})
 # Words between a count and "barn": "två små barn", "tre egna barn".
 COUNT_ADJECTIVES = frozenset({"små", "stora", "yngre", "äldre", "egna", "gemensamma",
