@@ -70,7 +70,8 @@ INCOMES: dict[str, tuple[str, ...]] = {
     "sickness_benefit": ("sjukpenning", "sjuklön", "sjukpeng", "sjukpenningen", "sjukp",
                          "sjukpen", "sp", "sjp", "sjukpeng."),
     "sickness_compensation": ("sjukersättning", "aktivitetsersättning", "sjukers",
-                              "sjukersättn", "aktivitetsers", "sjukersättningen", "sjers", "sjukers."),
+                              "sjukersättn", "aktivitetsers", "sjukersättningen", "sjers",
+                              "sjukers."),
     "parental_benefit": ("föräldrapenning", "föräldrapeng", "föräldraersättning",
                          "föräldrap", "fp", "föräldrapenningen"),
     "pension": ("pension", "ålderspension", "garantipension", "pensionen", "pensioner",
@@ -198,7 +199,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                   "oregelbundet", "emellanåt", "mest hos mamman", "mest hos pappan"),
     # "busskort till jobbet": not the income word "jobbet" (read as a filler before an amount)
     "to_work": ("till jobbet", "till arbetet", "till och från jobbet", "till och från arbetet",
-                "på jobbet", "till skolan"),
+                "på jobbet", "till skolan", "för jobbet", "för arbetet", "från jobbet",
+                "till jobb", "för jobb"),
     "each": ("vardera", "styck", "var för sig", "per person"),
     "each_own": ("var sitt", "varsitt", "var sin", "varsin", "var sina", "varsina"),
     "per_child": ("per barn", "för varje barn", "/barn", "per unge", "för vart barn"),
@@ -340,6 +342,7 @@ FILLERS_BEFORE_AMOUNT = frozenset({
     "sin", "sitt", "sina", ":", "-", "egentligen", "istället", "i stället", "ändrad", "till",
     "drygt", "knappt", "typ", "landar", "hamnar", "uppgår", "som", "hon", "han", "hen",
     "till jobbet", "till arbetet", "till och från jobbet", "på jobbet", "fel", "rätt",
+    "för jobbet", "för arbetet", "från jobbet", "till jobb", "för jobb",
     "dom", "en", "ett", "för", "person", "vår", "er", "deras", "den", "det", "så", "=",
     "mån", "månaden", "varje", "hela", "sammantaget", "tot", "ink", "inkl",
 })
