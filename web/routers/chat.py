@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
 from web.deps import RasaDep, SettingsDep
@@ -18,6 +18,18 @@ ACTION_SERVER_UNAVAILABLE = (
     "Assistentens beräknings- och söktjänst (actionservern) svarar inte just nu, så frågan "
     "kunde inte besvaras. Försök igen om en stund."
 )
+LOCK_STORE_UNAVAILABLE = (
+    "Låstjänsten (Redis) som håller ordning på samtalens meddelanden svarar inte just nu, så "
+    "meddelandet kunde inte behandlas. Försök igen om en stund."
+)
+TRACKER_STORE_UNAVAILABLE = (
+    "Samtalsdatabasen (PostgreSQL) där samtalen sparas svarar inte just nu, så meddelandet "
+    "kunde inte behandlas. Försök igen om en stund."
+)
+# Rasa answers an empty list when handling the message failed: which shared part was down.
+DOWN_MESSAGES = (("lock_store", LOCK_STORE_UNAVAILABLE),
+                 ("tracker_store", TRACKER_STORE_UNAVAILABLE),
+                 ("action_server", ACTION_SERVER_UNAVAILABLE))
 
 
 @router.post(
@@ -28,7 +40,8 @@ ACTION_SERVER_UNAVAILABLE = (
                503: {"model": ErrorResponse,
                      "description": "Rasa eller actionservern svarar inte"}},
 )
-async def chat(body: ChatRequest, rasa: RasaDep, settings: SettingsDep) -> dict[str, Any]:
+async def chat(body: ChatRequest, response: Response, rasa: RasaDep,
+               settings: SettingsDep) -> Any:
     """Svaret är assistentens meddelanden i ordning. Källor (`citations`), en beräkning
     (`calculation`), de insamlade uppgifterna (`facts`) och en sammanfattning för journalen
     (`summary_text`) följer med det meddelande de hör till."""
@@ -40,13 +53,17 @@ async def chat(body: ChatRequest, rasa: RasaDep, settings: SettingsDep) -> dict[
         }]), status_code=422)
     # Personal identity numbers never reach Rasa, its tracker store or the logs.
     redaction = redact(body.message)
-    elements = await rasa.send(body.sender_id, redaction.text)
+    replica, elements = await rasa.send_routed(body.sender_id, redaction.text)
     if not elements:
-        # Rasa answers an empty list when a custom action could not reach the action server.
+        # Rasa answers an empty list when it could not handle the message: a custom action
+        # could not reach the action server, or the lock store or tracker store was down.
         services = await check_services(settings)
-        if not services["action_server"]["ok"]:
-            raise ServiceUnavailableError(ACTION_SERVER_UNAVAILABLE)
+        for name, message in DOWN_MESSAGES:
+            if name in services and not services[name]["ok"]:
+                raise ServiceUnavailableError(message)
     removed = notice(redaction)
     if removed:
         elements = [{"text": removed}, *elements]
+    # Which Rasa replica answered (its position in BG_RASA_URLS), for operators and tests.
+    response.headers["X-Rasa-Replica"] = str(replica)
     return {"messages": merge_elements(elements)}
