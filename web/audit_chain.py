@@ -66,13 +66,14 @@ audit_table = Table(
 )
 
 # PostgreSQL: the application may only append; retention may delete (see the module text).
+# (%% is the driver's escape of a literal %.)
 APPEND_ONLY_DDL = """
 CREATE OR REPLACE FUNCTION bg_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' AND current_setting('bg.retention', true) = 'on' THEN
     RETURN OLD;
   END IF;
-  RAISE EXCEPTION 'audit_trail is append-only (% refused)', TG_OP;
+  RAISE EXCEPTION 'audit_trail is append-only (%% refused)', TG_OP;
 END $$;
 DROP TRIGGER IF EXISTS bg_audit_append_only ON audit_trail;
 CREATE TRIGGER bg_audit_append_only BEFORE UPDATE OR DELETE ON audit_trail

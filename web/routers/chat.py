@@ -7,7 +7,7 @@ from fastapi.responses import JSONResponse
 
 from web.deps import RasaDep, SettingsDep
 from web.errors import ServiceUnavailableError, error_body
-from web.health import check_services
+from web.health import check_services, probe_database
 from web.pii import notice, redact
 from web.rasa_client import merge_elements
 from web.schemas import ChatRequest, ChatResponse, ErrorResponse
@@ -53,6 +53,13 @@ async def chat(body: ChatRequest, response: Response, rasa: RasaDep,
         }]), status_code=422)
     # Personal identity numbers never reach Rasa, its tracker store or the logs.
     redaction = redact(body.message)
+    if settings.tracker_db_url:
+        # Rasa does not fail when its tracker store is down: it answers from an empty
+        # conversation and keeps the turn in its own memory (FailSafeTrackerStore), an answer
+        # that forgets what the caseworker said. So the message is not sent then.
+        store = await probe_database(settings.tracker_db_url, settings.health_timeout_seconds)
+        if not store["ok"]:
+            raise ServiceUnavailableError(TRACKER_STORE_UNAVAILABLE)
     replica, elements = await rasa.send_routed(body.sender_id, redaction.text)
     if not elements:
         # Rasa answers an empty list when it could not handle the message: a custom action
