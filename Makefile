@@ -23,6 +23,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 help:
 	@echo "make run   - set everything up, start Rasa, the action server and the web app on 127.0.0.1"
 	@echo "make test  - set everything up and run lint, unit tests, rasa validate/train/test and end-to-end tests"
+	@echo "make cluster-run REPLICAS=2 - PostgreSQL, Redis, several Rasa replicas and the web app"
 
 # --- set-up ---------------------------------------------------------------------------------
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
@@ -57,6 +58,12 @@ var:
 
 run: setup var
 	$(VENV)/bin/honcho start -f Procfile
+
+# The cluster topology on this machine (PostgreSQL, Redis, REPLICAS Rasa servers, the action
+# server, the web app; tests/support/cluster.py, the same code the cluster tests start).
+REPLICAS ?= 2
+cluster-run: setup postgres-deps redis-deps
+	$(PY) -m tests.support.cluster --replicas $(REPLICAS)
 
 # --- test -------------------------------------------------------------------------------------
 lint: $(VENV)/.installed
