@@ -139,7 +139,7 @@ def _tamper(url: str, sql: str) -> None:
         conn.execute(text(sql))
 
 
-def _check_audit_chain(url: str) -> None:
+def _check_audit_chain(url: str, tmp_path: Path) -> None:
     log = audit_chain.ChainedAuditLog(url)
     for n in range(1, 7):
         log.write({"kind": "search", "question": f"fråga {n}"})
@@ -151,7 +151,7 @@ def _check_audit_chain(url: str) -> None:
 
     # records 1-3 are 100 days old: retention deletes them from the oldest end and says so
     _backdate(url, range(1, 4), 100)
-    env_retention = {**env, "BG_TRACKER_DB_URL": f"sqlite:///{Path(url).name}-unused.db",
+    env_retention = {**env, "BG_TRACKER_DB_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
                      "BG_RETENTION_DAYS": "90"}
     gallrad = _run(["retention"], env_retention)
     assert gallrad.exit_code == 0, gallrad.output
@@ -179,14 +179,14 @@ def _check_audit_chain(url: str) -> None:
 
 
 def test_audit_chain_on_sqlite(tmp_path):
-    _check_audit_chain(f"sqlite:///{tmp_path / 'audit.db'}")
+    _check_audit_chain(f"sqlite:///{tmp_path / 'audit.db'}", tmp_path)
 
 
 @pytest.mark.e2e
-def test_audit_chain_on_postgresql_is_append_only(postgres):
+def test_audit_chain_on_postgresql_is_append_only(postgres, tmp_path):
     postgres.create_database("lifecycle_audit")
     url = postgres.url("lifecycle_audit")
-    _check_audit_chain(url)
+    _check_audit_chain(url, tmp_path)
     from sqlalchemy.exc import DBAPIError
 
     for sql in ("UPDATE audit_trail SET kind = 'x'", "DELETE FROM audit_trail",

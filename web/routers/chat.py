@@ -38,7 +38,8 @@ DOWN_MESSAGES = (("lock_store", LOCK_STORE_UNAVAILABLE),
     summary="Skicka ett meddelande till assistenten (vidarebefordras till Rasa)",
     responses={422: {"model": ErrorResponse, "description": "Ogiltigt meddelande"},
                503: {"model": ErrorResponse,
-                     "description": "Rasa eller actionservern svarar inte"}},
+                     "description": "Rasa, actionservern, låstjänsten (Redis) eller "
+                                    "samtalsdatabasen (PostgreSQL) svarar inte"}},
 )
 async def chat(body: ChatRequest, response: Response, rasa: RasaDep,
                settings: SettingsDep) -> Any:
