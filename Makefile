@@ -18,11 +18,12 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help run test setup venvs index model lint unit validate rasa-test e2e browser-deps lock-rasa lock \
-	postgres-deps var
+	postgres-deps redis-deps var cluster-run
 
 help:
 	@echo "make run   - set everything up, start Rasa, the action server and the web app on 127.0.0.1"
 	@echo "make test  - set everything up and run lint, unit tests, rasa validate/train/test and end-to-end tests"
+	@echo "make cluster-run REPLICAS=2 - PostgreSQL, Redis, several Rasa replicas and the web app"
 
 # --- set-up ---------------------------------------------------------------------------------
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
@@ -58,6 +59,12 @@ var:
 run: setup var
 	$(VENV)/bin/honcho start -f Procfile
 
+# The cluster topology on this machine (PostgreSQL, Redis, REPLICAS Rasa servers, the action
+# server, the web app; tests/support/cluster.py, the same code the cluster tests start).
+REPLICAS ?= 2
+cluster-run: setup postgres-deps redis-deps
+	$(PY) -m tests.support.cluster --replicas $(REPLICAS)
+
 # --- test -------------------------------------------------------------------------------------
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -84,7 +91,20 @@ postgres-deps:
 	       "apt-get): the PostgreSQL restart test will be SKIPPED. ***"; \
 	fi
 
-e2e: setup postgres-deps browser-deps
+# The cluster tests run two Rasa servers on a Redis lock store: Debian's redis-server, installed
+# the same way as postgresql (started by the tests on a free loopback port in a temp folder).
+redis-deps:
+	@if command -v redis-server >/dev/null || test -x /usr/bin/redis-server; then \
+	  echo "Redis: found"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends redis-server \
+	    && { systemctl disable --now redis-server 2>/dev/null || service redis-server stop 2>/dev/null || true; }; \
+	else \
+	  echo "*** WARNING: redis-server is missing and cannot be installed here (needs root and" \
+	       "apt-get): the cluster tests will FAIL. ***"; \
+	fi
+
+e2e: setup postgres-deps redis-deps browser-deps
 	$(VENV)/bin/pytest -m "e2e or browser"
 
 # Browser tests: Debian's chromium (Playwright's own browser download does not work here) and

@@ -8,6 +8,7 @@ kind), errors, and checks in Rasa's tracker store that no conversation lost a tu
 
     .venv/bin/python benchmarks/load.py                    # 50 caseworkers x 10 turns
     .venv/bin/python benchmarks/load.py --users 10 --think 2.0
+    .venv/bin/python benchmarks/load.py --replicas 1,2,3   # clusters on PostgreSQL + Redis
     .venv/bin/python benchmarks/load.py --web-url http://127.0.0.1:8000 \\
         --rasa-url http://127.0.0.1:5005                   # against `make run`
 
@@ -75,6 +76,7 @@ class Result:
     with_citations: int = 0
     with_calculation: int = 0
     sent: dict[str, list[str]] = field(default_factory=dict)
+    summary: dict = field(default_factory=dict)
 
 
 async def caseworker(client: httpx.AsyncClient, user: int, think_s: float,
@@ -199,7 +201,49 @@ async def run(web_url: str, rasa_url: str, users: int, think_s: float,
     p95 = percentile(all_latencies, 0.95)
     goal = not result.errors and not lost and p95 <= 1.0
     print(f"goal (0 errors, 0 lost, p95 <= 1 s): {'MET' if goal else 'MISSED'}")
+    result.summary = {
+        "rps": len(all_latencies) / wall, "p50": statistics.median(all_latencies),
+        "p95": p95, "errors": len(result.errors), "lost": len(lost),
+        "kinds": {k: (statistics.median(v), percentile(v, 0.95))
+                  for k, v in sorted(result.latencies.items())},
+        "cpu_ms": {name: used / requests * 1000 for name, used in cpu_used.items()},
+    }
     return result
+
+
+def run_replicas(counts: list[int], users: int, think_s: float, web_workers: int) -> None:
+    """The same load against a cluster of 1, 2, ... Rasa replicas (PostgreSQL tracker store,
+    Redis lock store, tests/support/cluster.py), one after the other, then a table."""
+    from tests.support.cluster import start_cluster
+
+    rows = []
+    for count in counts:
+        workdir = Path(tempfile.mkdtemp(prefix=f"bg-load-{count}-"))
+        print(f"\n=== {count} Rasa replica(s) on PostgreSQL + Redis (logs in {workdir}) ===")
+        cluster = start_cluster(workdir, count, web_workers=web_workers)
+        try:
+            processes = {f"Rasa {i + 1}": r for i, r in enumerate(cluster.replicas)}
+            processes.update({"action server": cluster.actions, "web app": cluster.web})
+            result = asyncio.run(run(cluster.web_url, cluster.rasa_urls[0], users, think_s,
+                                     processes))
+            rows.append((count, result.summary))
+        finally:
+            cluster.stop()
+    kinds = sorted({k for _, s in rows for k in s["kinds"]})
+    print(f"\n{users} caseworkers x {len(conversation(0))} turns, think {think_s} s, "
+          f"{os.cpu_count()} cores")
+    head = " | ".join(f"{k} p50/p95" for k in kinds)
+    print(f"| replicas | requests/s | p50 | p95 | {head} | CPU ms/turn (all) | "
+          "of which Rasa | errors | lost |")
+    print("|" + "---|" * (8 + len(kinds)))
+    for count, s in rows:
+        cells = " | ".join(f"{s['kinds'][k][0] * 1000:.0f}/{s['kinds'][k][1] * 1000:.0f} ms"
+                           for k in kinds)
+        rasa = sum(v for n, v in s["cpu_ms"].items() if n.startswith("Rasa"))
+        total = sum(v for n, v in s["cpu_ms"].items() if n != "load client")
+        print(f"| {count} | {s['rps']:.1f} | {s['p50'] * 1000:.0f} ms | "
+              f"{s['p95'] * 1000:.0f} ms | {cells} | {total:.0f} | {rasa:.0f} | "
+              f"{s['errors']} | {s['lost']} |")
 
 
 def start_web(workdir: Path, stack: Stack, workers: int) -> ManagedProcess:
@@ -227,8 +271,20 @@ def main(
     web_workers: int = typer.Option(1, help="uvicorn workers when the script starts the app"),
     tracker: str = typer.Option("sqlite", help="Rasa's tracker store: sqlite or memory "
                                 "(memory only to measure what the SQL store costs)"),
+    replicas: str = typer.Option("", help="Comma-separated numbers of Rasa replicas, e.g. "
+                                 "1,2,3: each a cluster on PostgreSQL + Redis, side by side"),
 ) -> None:
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    if replicas:
+        try:
+            counts = [int(x) for x in replicas.split(",") if x.strip()]
+        except ValueError:
+            raise typer.BadParameter("ska vara heltal med komma emellan, t.ex. 1,2,3",
+                                     param_hint="--replicas") from None
+        if not counts or min(counts) < 1:
+            raise typer.BadParameter("minst en replik", param_hint="--replicas")
+        run_replicas(counts, users, think, web_workers)
+        return
     if web_url:
         if not rasa_url:
             raise typer.BadParameter("ange även --rasa-url", param_hint="--rasa-url")

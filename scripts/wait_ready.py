@@ -1,4 +1,4 @@
-"""Wait until the web app reports every component healthy, print the URL, then stay up.
+"""Wait until the web app is ready (``/health/ready`` answers 200), print the URL, then stay up.
 
 Run as the last Procfile entry: honcho stops all processes when one exits, so after printing
 the address this process simply waits for Ctrl-C like the others.
@@ -17,10 +17,11 @@ def main(base_url: str, timeout_s: float = 300.0) -> int:
     last_state = None
     while time.monotonic() - started < timeout_s:
         try:
-            body = httpx.get(f"{base_url}/health", timeout=2.0).json()
+            response = httpx.get(f"{base_url}/health/ready", timeout=5.0)
+            body = response.json()
         except (httpx.HTTPError, ValueError):
-            body = None
-        if body and body.get("ok"):
+            response, body = None, None
+        if response is not None and response.status_code == 200:
             elapsed = time.monotonic() - started
             print(f"Biståndsguiden är redo efter {elapsed:.1f} s: öppna {base_url}/", flush=True)
             break

@@ -11,7 +11,10 @@ the conversation id in clear (only a SHA-256 prefix, enough to find the Rasa tra
 hashing the candidates), client addresses or tokens. Not detected: names typed into free text;
 the chat page asks caseworkers not to write them.
 
-The file is ``BG_AUDIT_FILE`` (default ``var/audit.jsonl``, git-ignored), appended to.
+The file is ``BG_AUDIT_FILE`` (default ``var/audit.jsonl``, git-ignored), appended to. With
+several web replicas set ``BG_AUDIT_DB_URL`` instead: one shared, append-only, hash-chained
+table (:mod:`web.audit_chain`). Retention (``python -m web.lifecycle retention``) deletes the
+oldest records of either.
 """
 
 from __future__ import annotations
@@ -28,8 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from web.audit_chain import ChainedAuditLog
 from web.pii import redact
 
 log = logging.getLogger(__name__)
@@ -49,6 +54,9 @@ class AuditSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BG_")
 
     audit_file: Path = Path("var/audit.jsonl")
+    # When set (e.g. postgresql://audit@db/bistandsguiden): the shared, hash-chained table of
+    # web.audit_chain instead of the file; every web replica writes to the same trail.
+    audit_db_url: str | None = None
 
 
 def conversation_ref(sender_id: str) -> str:
@@ -115,6 +123,8 @@ def _hit_ref(hit: dict[str, Any]) -> dict[str, Any]:
 class AuditLog:
     """Appends JSON lines; one lock per process, one write call per line."""
 
+    db_url: str | None = None
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
@@ -133,6 +143,21 @@ class AuditLog:
             return []
         return [json.loads(line) for line in self.path.read_text(encoding="utf-8").splitlines()
                 if line.strip()]
+
+    def delete_older_than(self, cutoff: datetime) -> int:
+        """Retention for the file: keep the lines from ``cutoff`` on (rewritten atomically)."""
+        with self._lock:
+            if not self.path.exists():
+                return 0
+            lines = self.path.read_text(encoding="utf-8").splitlines(keepends=True)
+            keep = [line for line in lines
+                    if line.strip() and datetime.fromisoformat(json.loads(line)["ts"]) >= cutoff]
+            if len(keep) == len(lines):
+                return 0
+            fresh = self.path.with_name(self.path.name + ".tmp")
+            fresh.write_text("".join(keep), encoding="utf-8")
+            fresh.replace(self.path)
+            return len(lines) - len(keep)
 
 
 def build_record(kind: str, request: Any, response: Any, app: Any) -> dict[str, Any] | None:
@@ -192,7 +217,7 @@ class AuditMiddleware:
     """Pure ASGI: watches the audited endpoints' request and response bodies, never alters
     them, and writes one record after a 200 answer."""
 
-    def __init__(self, app: ASGIApp, audit: AuditLog) -> None:
+    def __init__(self, app: ASGIApp, audit: AuditLog | ChainedAuditLog) -> None:
         self.app = app
         self.audit = audit
 
@@ -226,14 +251,21 @@ class AuditMiddleware:
             record = build_record(kind, json.loads(request_body), json.loads(response_body),
                                   scope.get("app"))
             if record is not None:
-                self.audit.write(record)
+                # a thread: the database trail waits for its lock and a round trip
+                await run_in_threadpool(self.audit.write, record)
         except Exception:  # the answer has been sent; a failed audit line must be visible
             log.exception("audit record for %s could not be written", kind)
 
 
-def install(app: FastAPI, settings: AuditSettings | None = None) -> AuditLog:
+def open_audit(settings: AuditSettings | None = None) -> AuditLog | ChainedAuditLog:
     settings = settings or AuditSettings()
-    audit = AuditLog(settings.audit_file)
+    if settings.audit_db_url:
+        return ChainedAuditLog(settings.audit_db_url)
+    return AuditLog(settings.audit_file)
+
+
+def install(app: FastAPI, settings: AuditSettings | None = None) -> AuditLog | ChainedAuditLog:
+    audit = open_audit(settings)
     app.add_middleware(AuditMiddleware, audit=audit)
     app.state.audit = audit
     return audit

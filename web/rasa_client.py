@@ -10,6 +10,9 @@ message before it.
 
 from __future__ import annotations
 
+import hashlib
+import time
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -29,23 +32,75 @@ class RasaUnavailableError(RuntimeError):
         self.detail = detail
 
 
-class RasaClient:
-    """A small async client for one Rasa server; one connection pool per app."""
+def replica_order(sender_id: str, replicas: Sequence[str]) -> list[int]:
+    """The replicas to try for a conversation, best first: rendezvous (highest-random-weight)
+    hashing of the conversation id. Every web replica computes the same order without sharing
+    state; adding or removing a Rasa replica moves only the conversations that ranked it first.
+    """
+    def weight(index: int) -> bytes:
+        return hashlib.sha256(f"{replicas[index]}\n{sender_id}".encode()).digest()
 
-    def __init__(self, base_url: str, timeout_s: float = 60.0,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
-        self.base_url = base_url.rstrip("/")
-        self._client = httpx.AsyncClient(base_url=self.base_url, timeout=timeout_s,
-                                         transport=transport)
+    return sorted(range(len(replicas)), key=weight, reverse=True)
+
+
+class RasaClient:
+    """A small async client for one or several Rasa servers; one connection pool per app.
+
+    With several replicas (they share a tracker store and a lock store, so any of them can
+    serve any turn) a conversation goes to its first replica in :func:`replica_order`, so its
+    turns usually land on one replica; a replica that refuses the connection (stopped, still
+    loading its model) or that the readiness check found down is skipped for
+    ``retry_s`` seconds and the turn goes to the next one. Only a refused connection fails
+    over: after a time-out or a broken answer the message may have been handled, and sending
+    it again would make it twice.
+    """
+
+    def __init__(self, base_url: str | Sequence[str], timeout_s: float = 60.0,
+                 transport: httpx.AsyncBaseTransport | None = None,
+                 retry_s: float = 5.0) -> None:
+        urls = [base_url] if isinstance(base_url, str) else list(base_url)
+        self.replicas = [u.rstrip("/") for u in urls]
+        self.base_url = self.replicas[0]
+        self.retry_s = retry_s
+        self._down_until = [0.0] * len(self.replicas)
+        self._client = httpx.AsyncClient(timeout=timeout_s, transport=transport)
+
+    def mark(self, index: int, ready: bool) -> None:
+        """Record a replica's readiness (from /health/ready or from a refused connection)."""
+        self._down_until[index] = 0.0 if ready else time.monotonic() + self.retry_s
+
+    def candidates(self, sender_id: str) -> list[int]:
+        order = replica_order(sender_id, self.replicas)
+        now = time.monotonic()
+        up = [i for i in order if self._down_until[i] <= now]
+        # every replica marked down: try them all anyway, one may be back already
+        return up or order
 
     async def send(self, sender_id: str, message: str) -> list[dict[str, Any]]:
         """Send one user message; return Rasa's raw reply elements."""
-        try:
-            response = await self._client.post(
-                "/webhooks/rest/webhook", json={"sender": sender_id, "message": message}
-            )
-        except httpx.HTTPError as exc:
-            raise RasaUnavailableError(f"{type(exc).__name__}: {exc}") from exc
+        return (await self.send_routed(sender_id, message))[1]
+
+    async def send_routed(self, sender_id: str, message: str
+                          ) -> tuple[int, list[dict[str, Any]]]:
+        """Send one user message; return (the replica that answered, its reply elements)."""
+        refused = []
+        for index in self.candidates(sender_id):
+            try:
+                response = await self._client.post(
+                    f"{self.replicas[index]}/webhooks/rest/webhook",
+                    json={"sender": sender_id, "message": message},
+                )
+            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                self.mark(index, ready=False)
+                refused.append(f"{self.replicas[index]}: {type(exc).__name__}: {exc}")
+                continue
+            except httpx.HTTPError as exc:
+                raise RasaUnavailableError(f"{type(exc).__name__}: {exc}") from exc
+            return index, self._elements(response)
+        raise RasaUnavailableError("; ".join(refused))
+
+    @staticmethod
+    def _elements(response: httpx.Response) -> list[dict[str, Any]]:
         if response.status_code != 200:
             raise RasaUnavailableError(f"HTTP {response.status_code}")
         try:

@@ -65,7 +65,8 @@ def load_resources(settings: Settings) -> Resources:
     years, parameters_error = load_parameters()
     searcher, index_error = load_searcher(settings)
     return Resources(
-        rasa=RasaClient(settings.rasa_url, timeout_s=settings.rasa_timeout_seconds),
+        rasa=RasaClient(settings.rasa_replicas, timeout_s=settings.rasa_timeout_seconds,
+                        retry_s=settings.rasa_retry_seconds),
         searcher=searcher,
         index_error=index_error,
         parameter_years=years,

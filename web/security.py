@@ -3,7 +3,8 @@
 Access (decided for this project): a configurable shared token, ``BG_API_TOKEN``.
 
 * From the machine itself (the socket peer is 127.0.0.1 or ::1) everything is open, as
-  ``make run`` needs. ``/health`` is always open (load balancers and monitoring).
+  ``make run`` needs. ``/health``, ``/health/live`` and ``/health/ready`` are always open
+  (load balancers and monitoring).
 * From anywhere else the page and the API need the token, either as
   ``Authorization: Bearer <token>`` (API clients) or as the password of HTTP Basic
   authentication with any user name (the browser asks for it natively, then sends it with
@@ -42,7 +43,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
-OPEN_PATHS = frozenset({"/health"})
+OPEN_PATHS = frozenset({"/health", "/health/live", "/health/ready"})
 
 CSP = "; ".join([
     "default-src 'self'",

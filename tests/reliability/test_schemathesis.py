@@ -16,6 +16,7 @@ import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from knowledge import build_index
@@ -72,4 +73,9 @@ def test_api_never_fails_and_matches_its_schema(case):
     # Not checked: "schema-valid data is accepted". /calculate has rules across fields
     # (members refer to children by index, income types come from the rules file) that JSON
     # Schema cannot state; such input gets the documented 422 with a Swedish message.
-    case.call_and_validate(headers=AUTH, excluded_checks=[positive_data_acceptance])
+    excluded = [positive_data_acceptance]
+    if case.path == "/health/ready":
+        # Rasa and the action server are not running here, so readiness is a documented 503
+        # (its body is still checked against the schema); every other path: no 5xx.
+        excluded.append(not_a_server_error)
+    case.call_and_validate(headers=AUTH, excluded_checks=excluded)

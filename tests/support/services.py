@@ -68,6 +68,12 @@ class ManagedProcess:
             time.sleep(0.5)
         raise TimeoutError(f"{self.name} not healthy after {timeout_s} s:\n{self.log_tail()}")
 
+    def kill(self) -> None:
+        """SIGKILL, as a crash or an out-of-memory kill would."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:
             return
@@ -97,11 +103,14 @@ def rasa_server(
     action_port: int,
     port: int | None = None,
     tracker_store: dict | None = None,
+    lock_store: dict | None = None,
 ) -> ManagedProcess:
     port = port or free_port()
     endpoints: dict = {"action_endpoint": {"url": f"http://127.0.0.1:{action_port}/webhook"}}
     if tracker_store:
         endpoints["tracker_store"] = tracker_store
+    if lock_store:
+        endpoints["lock_store"] = lock_store
     endpoints_path = workdir / f"endpoints-{port}.yml"
     endpoints_path.write_text(yaml.safe_dump(endpoints))
     return ManagedProcess(

@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.support.services import free_port
 from web.app import create_app
 
 
@@ -61,3 +62,53 @@ def test_health_is_ok_when_every_component_is(settings, healthy_services):
     assert body["ok"] is True
     assert {name: c["ok"] for name, c in body["components"].items()} == {
         "rasa": True, "action_server": True, "index": True, "parameters": True}
+
+
+def test_live_is_200_while_ready_is_503_until_every_part_is_up(client):
+    assert client.get("/health/live").json() == {"ok": True}
+    ready = client.get("/health/ready")
+    assert ready.status_code == 503
+    body = ready.json()
+    assert body["ok"] is False
+    assert body["components"]["rasa"]["detail"] == "svarar inte (ConnectError)"
+    # the detailed body stays at /health, with 200 for people and monitoring
+    assert client.get("/health").status_code == 200
+
+
+def test_ready_is_200_when_every_component_is(settings, healthy_services):
+    app = create_app(settings.model_copy(update={
+        "rasa_url": healthy_services, "action_server_url": healthy_services}))
+    with TestClient(app, client=("127.0.0.1", 50000)) as client:
+        assert client.get("/health/ready").status_code == 200
+
+
+def test_ready_with_two_rasa_replicas_one_down(settings, healthy_services):
+    dead = settings.rasa_url
+    app = create_app(settings.model_copy(update={
+        "rasa_urls": f"{healthy_services},{dead}", "action_server_url": healthy_services}))
+    with TestClient(app, client=("127.0.0.1", 50000)) as client:
+        ready = client.get("/health/ready")
+        rasa = ready.json()["components"]["rasa"]
+        # one ready replica is enough to serve; the routing skips the other one
+        assert ready.status_code == 200
+        assert rasa["ok"] is True and rasa["ready"] == "1 av 2"
+        assert [r["ok"] for r in rasa["replicas"]] == [True, False]
+        assert app.state.resources.rasa.candidates("any-conversation") == [0]
+
+
+def test_ready_names_a_lock_store_and_tracker_store_that_are_down(settings, healthy_services):
+    redis_url = f"redis://127.0.0.1:{free_port()}/0"
+    db_url = f"postgresql://rasa:secret@127.0.0.1:{free_port()}/rasa"
+    app = create_app(settings.model_copy(update={
+        "rasa_url": healthy_services, "action_server_url": healthy_services,
+        "redis_url": redis_url, "tracker_db_url": db_url}))
+    with TestClient(app, client=("127.0.0.1", 50000)) as client:
+        ready = client.get("/health/ready")
+    assert ready.status_code == 503
+    components = ready.json()["components"]
+    assert components["lock_store"] == {"ok": False, "url": redis_url,
+                                        "detail": "svarar inte (ConnectionError)"}
+    assert components["tracker_store"]["ok"] is False
+    assert components["tracker_store"]["url"] == db_url.replace(
+        "postgresql://rasa:secret", "postgresql+psycopg://rasa:***")
+    assert components["tracker_store"]["detail"] == "svarar inte (OperationalError)"

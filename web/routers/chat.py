@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
 from web.deps import RasaDep, SettingsDep
 from web.errors import ServiceUnavailableError, error_body
-from web.health import check_services
+from web.health import check_services, probe_database
 from web.pii import notice, redact
 from web.rasa_client import merge_elements
 from web.schemas import ChatRequest, ChatResponse, ErrorResponse
@@ -18,6 +18,18 @@ ACTION_SERVER_UNAVAILABLE = (
     "Assistentens beräknings- och söktjänst (actionservern) svarar inte just nu, så frågan "
     "kunde inte besvaras. Försök igen om en stund."
 )
+LOCK_STORE_UNAVAILABLE = (
+    "Låstjänsten (Redis) som håller ordning på samtalens meddelanden svarar inte just nu, så "
+    "meddelandet kunde inte behandlas. Försök igen om en stund."
+)
+TRACKER_STORE_UNAVAILABLE = (
+    "Samtalsdatabasen (PostgreSQL) där samtalen sparas svarar inte just nu, så meddelandet "
+    "kunde inte behandlas. Försök igen om en stund."
+)
+# Rasa answers an empty list when handling the message failed: which shared part was down.
+DOWN_MESSAGES = (("lock_store", LOCK_STORE_UNAVAILABLE),
+                 ("tracker_store", TRACKER_STORE_UNAVAILABLE),
+                 ("action_server", ACTION_SERVER_UNAVAILABLE))
 
 
 @router.post(
@@ -26,9 +38,11 @@ ACTION_SERVER_UNAVAILABLE = (
     summary="Skicka ett meddelande till assistenten (vidarebefordras till Rasa)",
     responses={422: {"model": ErrorResponse, "description": "Ogiltigt meddelande"},
                503: {"model": ErrorResponse,
-                     "description": "Rasa eller actionservern svarar inte"}},
+                     "description": "Rasa, actionservern, låstjänsten (Redis) eller "
+                                    "samtalsdatabasen (PostgreSQL) svarar inte"}},
 )
-async def chat(body: ChatRequest, rasa: RasaDep, settings: SettingsDep) -> dict[str, Any]:
+async def chat(body: ChatRequest, response: Response, rasa: RasaDep,
+               settings: SettingsDep) -> Any:
     """Svaret är assistentens meddelanden i ordning. Källor (`citations`), en beräkning
     (`calculation`), de insamlade uppgifterna (`facts`) och en sammanfattning för journalen
     (`summary_text`) följer med det meddelande de hör till."""
@@ -40,13 +54,24 @@ async def chat(body: ChatRequest, rasa: RasaDep, settings: SettingsDep) -> dict[
         }]), status_code=422)
     # Personal identity numbers never reach Rasa, its tracker store or the logs.
     redaction = redact(body.message)
-    elements = await rasa.send(body.sender_id, redaction.text)
+    if settings.tracker_db_url:
+        # Rasa does not fail when its tracker store is down: it answers from an empty
+        # conversation and keeps the turn in its own memory (FailSafeTrackerStore), an answer
+        # that forgets what the caseworker said. So the message is not sent then.
+        store = await probe_database(settings.tracker_db_url, settings.health_timeout_seconds)
+        if not store["ok"]:
+            raise ServiceUnavailableError(TRACKER_STORE_UNAVAILABLE)
+    replica, elements = await rasa.send_routed(body.sender_id, redaction.text)
     if not elements:
-        # Rasa answers an empty list when a custom action could not reach the action server.
+        # Rasa answers an empty list when it could not handle the message: a custom action
+        # could not reach the action server, or the lock store or tracker store was down.
         services = await check_services(settings)
-        if not services["action_server"]["ok"]:
-            raise ServiceUnavailableError(ACTION_SERVER_UNAVAILABLE)
+        for name, message in DOWN_MESSAGES:
+            if name in services and not services[name]["ok"]:
+                raise ServiceUnavailableError(message)
     removed = notice(redaction)
     if removed:
         elements = [{"text": removed}, *elements]
+    # Which Rasa replica answered (its position in BG_RASA_URLS), for operators and tests.
+    response.headers["X-Rasa-Replica"] = str(replica)
     return {"messages": merge_elements(elements)}
