@@ -14,6 +14,7 @@ SUFFIXES = ("", "n", "en", "et", "t", "ar", "er", "or", "na", "arna", "erna", "o
 # Costs of the input contract (calculation-rules.md section 4). Keys: calculator cost keys.
 COSTS: dict[str, tuple[str, ...]] = {
     "housing": ("hyra", "hyreskostnad", "boendekostnad", "bostadskostnad", "boende",
+                "varmhyra", "varmhyran",
                 "månadsavgift", "avgift", "bostadsrättsavgift", "hyresavgift", "brf-avgift",
                 "brf avgift", "avgift till brf", "avgiften till föreningen", "hyr",
                 "bostadsrättsavg", "boendekostn", "andrahandskontrakt", "andrahandshyra",
@@ -78,7 +79,8 @@ INCOMES: dict[str, tuple[str, ...]] = {
                 "änkepension", "tjänstepension"),
     "child_allowance": ("barnbidrag", "flerbarnstillägg", "bb", "barnbidr",
                         "barnbidrag inkl flerbarnstillägg", "barnbidraget", "flertill",
-                        "flerbarnstill", "flerbarnstil"),
+                        "flerbarnstill", "flerbarnstil", "barnpengar", "barnpengarna",
+                        "barnpengen", "barnpeng"),
     "study_grant": ("studiebidrag", "studiebidr"),
     "student_aid": ("studiemedel", "csn", "studielån", "studiemedlet", "studiemedlen"),
     "housing_allowance": ("bostadsbidrag", "bostadstillägg", "bostadsbidr", "bob", "bbidrag",
@@ -345,6 +347,7 @@ FILLERS_BEFORE_AMOUNT = frozenset({
     "för jobbet", "för arbetet", "från jobbet", "till jobb", "för jobb",
     "dom", "en", "ett", "för", "person", "vår", "er", "deras", "den", "det", "så", "=",
     "mån", "månaden", "varje", "hela", "sammantaget", "tot", "ink", "inkl",
+    "e", "från", "fk", "försäkringskassan", "csn", "af", "arbetsförmedlingen",
 })
 # An amount before tax: försörjningsstöd counts income after tax, so it is never taken as one.
 # Only a number of at least this many kronor next to those words is read as a wage before tax
