@@ -836,6 +836,9 @@ class _Reader:
             if _c(t, "adult_word") and _free_int(prev) and prev.value in (1, 2):  # type: ignore[union-attr]
                 p.adults = int(prev.value)  # type: ignore[union-attr,arg-type]
                 prev.used = True  # type: ignore[union-attr]
+            if _c(t, "single") and t.text.startswith("bara") and (
+                    t.depth or getattr(prev, "kind", "") == "num"):
+                continue  # "a-kassa 160 (bara hon)": whose the fee is, not a single adult
             if _c(t, "single"):
                 p.adults = 1
             elif _c(t, "couple") and (self.known.shared or any(
@@ -1957,10 +1960,11 @@ class _Reader:
         second person, when the first amount found its word by another rule."""
         tokens = self.tokens
         for i, t in enumerate(tokens):
-            if not (_c(t, "resp") and (i - 1) in self.amount_at and _free_num(_at(tokens, i + 1))
+            at = i - 2 if _word(_at(tokens, i - 1), "kr", "kronor") else i - 1  # "5 340 kr resp"
+            if not (_c(t, "resp") and at in self.amount_at and _free_num(_at(tokens, i + 1))
                     and not _unit_after(tokens, i + 1)):
                 continue
-            target, _owner = self.amount_at[i - 1]
+            target, _owner = self.amount_at[at]
             first, other = self._resp_owners(tokens.index(target))
             if first != _owner:
                 continue

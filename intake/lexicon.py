@@ -31,7 +31,8 @@ COSTS: dict[str, tuple[str, ...]] = {
                     "bensin till jobbet", "bensin", "bilresor till jobbet",
                     "resor till och från jobbet", "resor jobbet", "resa jobbet",
                     "resor jobb", "resor till jobb", "resor arbetet", "buss", "bussen",
-                    "månadskort buss", "busskort buss"),
+                    "månadskort buss", "busskort buss", "busskort jobb", "buss jobb",
+                    "sl-kort jobb", "månadskort jobb", "pendel jobb"),
     "home_insurance": ("hemförsäkring", "försäkring", "hemförs", "hemförsäkr", "hemf", "hf",
                        "hemförsäk"),
     "union_fee": ("fackavgift", "facket", "fackföreningsavgift", "avgift till facket", "fack",
@@ -366,7 +367,8 @@ FILLERS_AFTER_AMOUNT = frozenset({
 # reading (cost and income words within one edit are found without a list, tokens.py).
 TYPOS = {"döttar": "döttrar", "flytat": "flyttat", "flytar": "flyttar", "flytade": "flyttade",
          "flyta": "flytta", "kostander": "kostnader", "barne": "barnen",
-         "ensamstånde": "ensamstående", "ensamstaende": "ensamstående", "hennnes": "hennes"}
+         "ensamstånde": "ensamstående", "ensamstaende": "ensamstående", "hennnes": "hennes",
+         "aktivitestöd": "aktivitetsstöd"}
 LIST_SEPARATORS = frozenset({",", "och", "&", "samt", "+", "o", "/"})
 # Words between a count and "barn": "två små barn", "tre egna barn".
 COUNT_ADJECTIVES = frozenset({"små", "stora", "yngre", "äldre", "egna", "gemensamma",

@@ -105,6 +105,8 @@ _AGE_NOUN = re.compile(r"\b(\d{1,2}):ans?\b")  # "4:an förskola": the 4-year-ol
 # "två barn: en på 3 och en på 8": a child of that age
 _ONE_OF_AGE = re.compile(r"(\b(?:och|o)|[,:])\s+en på (\d{1,2})(?:\s+år)?\b"
                          r"(?!\s?(?:\d|kr|%|dag|dygn|mån|tim|vecka|veckor))")
+# "son 10 varannan vecka / lön 13 200": a slash between spaces separates facts like a full stop
+_SLASH_SEPARATOR = re.compile(r"\s+/\s+(?!(?:mån|månad|vecka|år\b|st\b|dag))")
 _TYPOS = re.compile(r"\b(" + "|".join(lexicon.TYPOS) + r")\b")
 _AGE_LIST_COMMA = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{1,2})(?=\s*(?:,|och|&|\+|$|\)))")
 
@@ -122,6 +124,7 @@ def normalise(text: str) -> str:
     text = (text.lower().replace("\u00a0", " ").replace("\u202f", " ").replace("–", "-")
             .replace("—", "-").replace("’", "'").replace(":-", " kr"))
     text = _TYPOS.sub(lambda m: lexicon.TYPOS[m.group(1)], text)
+    text = _SLASH_SEPARATOR.sub(" ; ", text)
     text = _FIFTY_FIFTY.sub("varannan vecka", text)
     text = _ONE_OF_AGE.sub(r"\1 en \2-åring", text)
     text = _SHARED_ENDING.sub(r"\1-åringen och \3-\4", text)
