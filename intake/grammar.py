@@ -1241,8 +1241,11 @@ class _Reader:
                             p.children[c].removed = True  # "stryk 19-åringen"
                 continue
             elif _c(t, "remove") and _word(_at(tokens, i + 1), "henne", "honom"):
-                kid = self._child_named_before(i, "dotter" if tokens[i + 1].text == "henne"
-                                               else "son")
+                sex = "f" if tokens[i + 1].text == "henne" else "m"
+                if p.adults == 1 and self.known.partner_sex == sex:
+                    tokens[i + 1].used = True  # "sambon flyttade ut …, ta bort honom": him
+                    continue
+                kid = self._child_named_before(i, "dotter" if sex == "f" else "son")
                 if kid is not None:  # "dottern 20 söker själv, räkna inte med henne"
                     p.children[kid].removed = tokens[i + 1].used = True
                 continue
@@ -1280,7 +1283,9 @@ class _Reader:
 
     def _child_named_before(self, i: int, sex: str) -> int | None:
         """The child the nearest mention before token i names, when its sex may be ``sex``."""
-        for _, kind, kids in sorted((m for m in self.mentions if m[0] < i), reverse=True):
+        for at, kind, kids in sorted((m for m in self.mentions if m[0] < i), reverse=True):
+            if _word(_at(self.tokens, at - 1), *PREPOSITIONS):
+                continue  # "hon bor ensam med sonen": not who is removed
             if kind in ("applicant", "partner", "both"):
                 return None
             if kind == "child" and len(kids) == 1 \
@@ -1389,7 +1394,8 @@ class _Reader:
             past = any(w.endswith(("ade", "de", "te")) or w in ("kom", "fick", "var", "blev",
                                                                 "gick", "in")
                        or (len(w) > 5 and w.endswith("at"))  # "har flyttat … i augusti"
-                       for w in clause)
+                       for w in clause) or any(_c(t, "moves_out") for t in tokens[:i]
+                                               if t.clause == tokens[i].clause)
             # "han fyller 3 i februari", "slutar i juni": another event, not the month computed
             other = any(w in ("fyller", "slutar", "börjar", "flyttar", "fyllde", "föds")
                         for w in clause)
