@@ -523,6 +523,23 @@ class _Reader:
         self._counted_ages()
         self._fill_count()
 
+    def _children_corrected_in_place(self) -> None:
+        """"barn 12 o 9 – nej barn 12, 9 och 4": the list after the self-correction replaces
+        the list before it."""
+        tokens, p = self.tokens, self.p
+        for k, t in enumerate(tokens):
+            if not _c(t, "self_correction") or t.text in ("eller", "jo", "säg", "vi säger"):
+                continue
+            before = {c for idx, kind, kids in self.mentions if kind == "child" and idx < k
+                      and tokens[idx].part == t.part for c in kids
+                      if p.children[c].new and not p.children[c].placeholder}
+            after = {c for idx, kind, kids in self.mentions if kind == "child" and idx > k
+                     and tokens[idx].part == t.part for c in kids
+                     if p.children[c].new and not p.children[c].placeholder}
+            if before and len(after) >= len(before):
+                for c in before:
+                    p.children[c].placeholder = True
+
     def _possessive_counts(self) -> None:
         """"hans två: 14 och 11 varannan vecka": children named by a count after his/her."""
         tokens = self.tokens
@@ -1118,7 +1135,7 @@ class _Reader:
     def _joined(self, k: int) -> bool:
         """The child mention at k follows another child and "och" / "," only."""
         j = k - 1
-        if not _word(_at(self.tokens, j), "och", "&", "samt"):
+        if not _word(_at(self.tokens, j), "och", "&", "samt", "o", "+"):
             return False
         before = _at(self.tokens, j - 1)  # the other child's age or word, right before "och"
         return bool(before and ((before.kind in ("num", "aring") and before.used)
@@ -1486,13 +1503,14 @@ class _Reader:
                 p.shared_household_members = self._listed_members()
             if p.shared_household_members is None:
                 for i, t in enumerate(tokens):  # "de är fyra", "totalt 4", "det bor fyra där"
+                    n = i + 2 if _word(_at(tokens, i + 1), "alltså", "totalt") else i + 1
                     if (_word(t, "är", "totalt") or (_word(t, "bor") and _word(
-                            _at(tokens, i + 2), "där", "hemma", "i", "personer"))) \
-                            and _free_int(_at(tokens, i + 1), 20) \
-                            and tokens[i + 1].value >= 2 and not _unit_after(tokens, i + 1) \
-                            and not _c(_at(tokens, i + 2), "cost", "income"):  # type: ignore[operator]
-                        p.shared_household_members = int(tokens[i + 1].value)  # type: ignore[arg-type]
-                        tokens[i + 1].used = True
+                            _at(tokens, n + 1), "där", "hemma", "i", "personer"))) \
+                            and _free_int(_at(tokens, n), 20) \
+                            and tokens[n].value >= 2 and not _unit_after(tokens, n) \
+                            and not _c(_at(tokens, n + 1), "cost", "income"):  # type: ignore[operator]
+                        p.shared_household_members = int(tokens[n].value)  # type: ignore[arg-type]
+                        tokens[n].used = True  # "de är alltså 5 i lgh"
                         break
             if said and p.adults is None:
                 p.adults = 1
@@ -2434,6 +2452,7 @@ class _Reader:
         self.dates()
         self.noise()
         self.children()
+        self._children_corrected_in_place()
         self._answer_ages()
         self.adults()
         self.fill_owners()

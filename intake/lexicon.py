@@ -14,7 +14,7 @@ SUFFIXES = ("", "n", "en", "et", "t", "ar", "er", "or", "na", "arna", "erna", "o
 # Costs of the input contract (calculation-rules.md section 4). Keys: calculator cost keys.
 COSTS: dict[str, tuple[str, ...]] = {
     "housing": ("hyra", "hyreskostnad", "boendekostnad", "bostadskostnad", "boende",
-                "varmhyra", "varmhyran",
+                "varmhyra", "varmhyran", "avg",
                 "månadsavgift", "avgift", "bostadsrättsavgift", "hyresavgift", "brf-avgift",
                 "brf avgift", "avgift till brf", "avgiften till föreningen", "hyr",
                 "bostadsrättsavg", "boendekostn", "andrahandskontrakt", "andrahandshyra",

@@ -323,3 +323,22 @@ def test_both_parents_named_as_persons_are_a_couple_and_a_family_is_asked_about(
     assert f.adults is None and missing(f) == ["calc_adults"]
     f = facts_of("Khalid kör buss deltid, 15 200 netto")
     assert incomes(f) == [("salary", 15200, "applicant", None)] and f.costs == {}
+
+
+def test_owners_after_amounts_slashes_and_lists_corrected_in_place():
+    f = facts_of("sambor 33 o 30, barn 9. hyra 9 100, arbresor 640 hennes (sl), fack 240 hans. "
+                 "12 400 lön hans, 6 800 lön hennes (timanst), bb 2 650")
+    assert sorted(i[:3] for i in incomes(f) if i[0] == "salary") == [
+        ("salary", 6800, "partner"), ("salary", 12400, "applicant")]
+    f = facts_of("sök ensamst pappa 38, son 10 varannan vecka / lön 13 200:- netto / bb 625:-")
+    assert incomes(f)[0] == ("salary", 13200, "applicant", None)
+    f = facts_of("gifta par, sök 61 medsök 64 / pension 5 340:- resp 4 910:- / hyra 7 050:-")
+    assert incomes(f) == [("pension", 5340, "applicant", None), ("pension", 4910, "partner", None)]
+    f = facts_of("sambor, hon 40 och han 42, barn 15", "fack 240 resp 210, a-kassa 160 (bara hon)")
+    assert (f.adults, f.costs) == (2, {"union_fee": 450, "unemployment_fund": 160})
+    f = facts_of("hushållet: mamma 38, barn 12 o 9. hyra 8 400",
+                 "hushållet: mamma 38, barn 12 o 9 – nej barn 12, 9 och 4")
+    assert [c.age for c in f.children] == [12, 9, 4]
+    f = facts_of("man 52 ensamst, inga barn. aks 11 450 efter skatt hans, är med i a-kassan "
+                 "(avg 140/mån)")
+    assert f.costs == {"unemployment_fund": 140}
