@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from calculator import load_rules
 from calculator.engine import status_sv
 from intake import Facts, calculation_month
+from intake.limits import income_label
 from knowledge.lawfirst import answer_order
 
 MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
@@ -36,11 +36,6 @@ def month_name(year: int, month: int) -> str:
 def _count(n: int, one: str, many: str) -> str:
     word = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
     return f"{word} {one if n == 1 else many}"
-
-
-def income_label(key: str) -> str:
-    it = load_rules().income_types.get(key)
-    return it.label if it else key
 
 
 def _member(member: str, f: Facts | None = None) -> str:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from intake import lexicon
 from intake.grammar import ChildMention, Expecting, Known, ParsedFacts, parse_message
-from intake.limits import limits
+from intake.limits import income_label, limits
 from intake.names import Name
 
 
@@ -178,7 +178,8 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
             if index is None and inc.type in lexicon.PAID_TO_PARENT:
                 member = "applicant"  # "underhållsbidrag 1 500 för bebisen": the parent's
             elif index is None:
-                f.unread.append(f"{inc.type} {inc.amount} kr (oklart vilket barn)")
+                f.unread.append(f"{income_label(inc.type).lower()} {inc.amount} kr "
+                                "(oklart vilket barn)")
                 continue
             else:
                 member = f"child:{index}"
@@ -207,6 +208,11 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
                                      earned_earlier_this_year=earlier))
         f.no_incomes = False
     if f.adults == 1:
+        for i in f.incomes:  # said in this message of a partner the household does not have
+            if i.member == "partner" and any(n.member == "partner" and n.amount == i.amount
+                                             for n in p.incomes):
+                f.unread.append(f"{income_label(i.type).lower()} {i.amount} kr (en sambos, men "
+                                "hushållet har en vuxen)")
         f.incomes = [i for i in f.incomes if i.member != "partner"]
     for quote in p.unread:
         if quote not in f.unread:

@@ -883,6 +883,9 @@ class _Reader:
                     self.mentions.append((i, "partner", ()))
             elif _c(t, "applicant") and t.text in lexicon.POSSESSIVES:
                 continue  # "hans dotter", "16-åringen är hans": whose, not who speaks
+            elif _c(t, "applicant") and t.text in lexicon.PARENT_WORDS \
+                    and self._parents_of_grown_child(i):
+                continue  # "bor kvar hemma hos mamma o pappa": the applicant's parents
             elif _c(t, "applicant"):
                 sex = _sex_of(t.text)
                 role = "applicant"
@@ -934,6 +937,19 @@ class _Reader:
         p.applicant_sex = a_sex if a_sex != known.applicant_sex else None
         p.partner_sex = b_sex if b_sex != known.partner_sex else None
         self.sexes = (a_sex, b_sex)
+
+    def _parents_of_grown_child(self, i: int) -> bool:
+        """"bor kvar hemma hos mamma o pappa", "hos föräldrarna (mamma, pappa + syskon)": the
+        parent word names the home a grown child lives in, not an adult who applies."""
+        tokens = self.tokens
+        for k in range(i - 1, max(-1, i - 5), -1):
+            x = tokens[k]
+            if _c(x, "shared_household") or _word(x, "hos"):
+                return True
+            if not (_word(x, "o", "och", ",", "(", "+", "&") or x.text in lexicon.PARENT_WORDS
+                    or _c(x, "couple")):
+                return False
+        return False
 
     def _parent_as_subject(self, i: int) -> bool:
         """"pappan har sjukpenning": a parent of the household, not the children's other parent

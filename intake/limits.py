@@ -43,3 +43,9 @@ def limits() -> Limits:
         income_types=tuple(rules.income_types),
         years=years,
     )
+
+
+def income_label(key: str) -> str:
+    """The income type's Swedish name from the calculator's rules ("merkostnadsersättning")."""
+    kind = load_rules().income_types.get(key)
+    return kind.label if kind else key
