@@ -342,3 +342,14 @@ def test_owners_after_amounts_slashes_and_lists_corrected_in_place():
     f = facts_of("man 52 ensamst, inga barn. aks 11 450 efter skatt hans, är med i a-kassan "
                  "(avg 140/mån)")
     assert f.costs == {"unemployment_fund": 140}
+
+
+def test_a_grown_son_at_his_parents_and_what_cannot_be_placed_is_quoted_in_swedish():
+    f = facts_of("killen är 23 o bor kvar hemma hos mamma o pappa, lillasyster bor också där så "
+                 "de är 4 pers i lgh. han är inte sambo med nån, söker själv. han får "
+                 "aktivitetsstöd 5 280 från fk.")
+    assert (f.adults, f.shared_household_members, incomes(f)) == (
+        1, 4, [("unemployment_benefit", 5280, "applicant", None)])
+    f = facts_of("ensamst pappa 36, två barn varannan vecka, 4 och 9 år",
+                 "merkostnadsersättning 1 800 för barnet")
+    assert "handikappersättning/merkostnadsersättning 1800 kr (oklart vilket barn)" in f.unread
