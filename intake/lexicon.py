@@ -171,7 +171,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "spädbarn", "tonåring", "barnet", "barnen", "flicka", "flickan", "pojke",
               "pojken", "bebisen", "ungdom", "ungdomen", "grabben", "tjejen", "killen",
               "tvillingar", "tvillingarna", "ungar", "ungarna", "kid", "kids", "bebbe",
-              "flickor", "pojkar", "minsting"),
+              "flickor", "pojkar", "minsting", "lillkillen", "lilltjejen", "lillkille",
+              "lilltjej"),
     # siblings of a grown child who applies: members of the household, not children of it
     "sibling": ("lillebror", "lillasyster", "storebror", "storasyster", "småsyskon", "syskon",
                 "bror", "syster", "brodern", "systern"),
@@ -329,8 +330,10 @@ FEMALE = frozenset({"hon", "mamma", "mamman", "mormor", "farmor",
 MALE = frozenset({"han", "pappa", "pappan", "morfar", "farfar", "man", "mannen", "maken",
                   "hennes man", "far",
                   "fadern", "hennes make", "pojkvännen"})
-SON_WORDS = frozenset({"son", "sonen", "pojke", "pojken", "grabben", "killen"})
-DAUGHTER_WORDS = frozenset({"dotter", "dottern", "flicka", "flickan", "tjejen"})
+SON_WORDS = frozenset({"son", "sonen", "pojke", "pojken", "grabben", "killen", "lillkillen",
+                       "lillkille"})
+DAUGHTER_WORDS = frozenset({"dotter", "dottern", "flicka", "flickan", "tjejen", "lilltjejen",
+                            "lilltjej"})
 # Object pronouns ("bor hos henne") name where a child lives, not whose fact follows.
 OBJECT_PRONOUNS = frozenset({"henne", "honom", "dem", "dom", "sig", "oss", "mig"})
 PLURAL_CHILD_WORDS = frozenset({"barn", "barnen", "söner", "döttrar", "tvillingar", "tjejer",

@@ -103,7 +103,8 @@ _SCHOOL_CLASS = re.compile(r"(\bi|\bgår)\s+(\d{1,2}):an\b|\((\d{1,2}):an\)")
 _AGE_NOUN = re.compile(r"\b(\d{1,2}):ans?\b")  # "4:an förskola": the 4-year-old
 # "barn 3,5 och 8": a comma between two small numbers without a space is a list, not a decimal
 # "två barn: en på 3 och en på 8": a child of that age
-_ONE_OF_AGE = re.compile(r"(\b(?:och|o)|[,:])\s+en på (\d{1,2})(?:\s+år)?\b"
+_ONE_OF_AGE = re.compile(r"(\b(?:och|o)|[,:])\s+(?:en|ett)(?:\s+(?:kille|tjej|pojke|flicka|grabb|"
+                         r"barn|unge))? på (\d{1,2})(?:\s+år)?\b"
                          r"(?!\s?(?:\d|kr|%|dag|dygn|mån|tim|vecka|veckor))")
 # "son 10 varannan vecka / lön 13 200": a slash between spaces separates facts like a full stop
 _SLASH_SEPARATOR = re.compile(r"\s+/\s+(?!(?:mån|månad|vecka|år\b|st\b|dag))")
