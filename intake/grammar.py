@@ -249,7 +249,12 @@ class _Reader:
                 p.month = int((t.concept or "").split(":")[1])
                 t.used = True
                 nxt = _at(tokens, i + 1)
-                if _free_int(nxt) and 1990 <= nxt.value <= 2100:  # type: ignore[operator]
+                last_year = (_word(nxt, "förra") and _c(_at(tokens, i + 2), "year_unit")) \
+                    or _word(nxt, "ifjol") or (_word(nxt, "i") and _word(_at(tokens, i + 2), "fjol"))
+                if last_year:
+                    p.year = self.today.year - 1  # "november förra året", "december i fjol"
+                    nxt.used = True  # type: ignore[union-attr]
+                elif _free_int(nxt) and 1990 <= nxt.value <= 2100:  # type: ignore[operator]
                     p.year = int(nxt.value)  # type: ignore[arg-type]
                     nxt.used = True  # type: ignore[union-attr]
                 elif _free_int(nxt) and nxt.text.isdigit() and len(nxt.text) == 2 \
@@ -267,6 +272,14 @@ class _Reader:
                 nxt = _at(tokens, k)
                 if nxt is not None and nxt.kind == "num":
                     nxt.concept = "since_year"  # "sambo sedan 2022": no month computed
+            elif _word(t, "förra") and _c(_at(tokens, i + 1), "month_unit") \
+                    and tokens[i + 1].text in ("månaden", "mån", "månad") \
+                    and (_word(_at(tokens, i - 1), "gäller", "för", "avser", "avseende")
+                         or getattr(_at(tokens, i - 1), "part", -1) != t.part) \
+                    and not any(_c(x, "support", "job_stimulus") for x in tokens
+                                if x.part == t.part):
+                month = self.today.month - 1 or 12  # "gäller förra månaden"
+                p.month, p.year = month, self.today.year - (month == 12)
             elif _c(t, "year_unit") or _word(t, "för", "under", "år", "gäller", "inför"):
                 nxt = _at(tokens, i + 1)
                 if _free_int(nxt) and 1990 <= nxt.value <= 2100 and nxt.text.isdigit():  # type: ignore[operator]

@@ -82,9 +82,9 @@ _UNIT_WORDS = {"": 0, "ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 
                "sju": 7, "åtta": 8, "nio": 9}
 _YEAR_WORDS = re.compile(r"\btjugo\s?tjugo(ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?\b")
 # "hans son från ett tidigare förhållande är tre år": where the child comes from, not a fact
-_FORMER = re.compile(r"\s*från (?:ett|en|sitt|sin|hans|hennes|två|tre|olika) "
-                     r"(?:tidigare|förra|annat|ett annat) (?:förhållanden?|relation(?:er)?|"
-                     r"äktenskap)")
+_FORMER = re.compile(r"\s*från (?:(?:ett|en|sitt|sin|hans|hennes|två|tre|olika) "
+                     r"(?:tidigare|förra|annat|ett annat)|förra|det förra|tidigare) "
+                     r"(?:förhållanden?|förhållandet|relation(?:er|en)?|äktenskap(?:et)?)")
 # "ett och ett halvt (år)": one and a half
 _AND_A_HALF = re.compile(r"\b(ett|två|tre|fyra|fem|sex|1|2|3|4|5|6) och ett halvt(?: år)?\b")
 # "två söner 19 resp 15": ages of a list (amounts "6 800 resp 5 900" are read as resp)

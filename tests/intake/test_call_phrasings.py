@@ -353,3 +353,14 @@ def test_a_grown_son_at_his_parents_and_what_cannot_be_placed_is_quoted_in_swedi
     f = facts_of("ensamst pappa 36, två barn varannan vecka, 4 och 9 år",
                  "merkostnadsersättning 1 800 för barnet")
     assert "handikappersättning/merkostnadsersättning 1800 kr (oklart vilket barn)" in f.unread
+
+
+@pytest.mark.parametrize(("message", "year_month"), [
+    ("gäller förra månaden. hyra 9 400", (2026, 11)),
+    ("november förra året. hyra 8 050", (2025, 11)),
+    ("gäller december i fjol, hyra 8 000", (2025, 12)),
+    ("hennes sambo flyttade in förra månaden, hyra 8 000", (None, None)),
+])
+def test_months_said_relative_to_today(message, year_month):
+    f = facts_of(message)
+    assert (f.year, f.month) == year_month
