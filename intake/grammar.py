@@ -249,8 +249,9 @@ class _Reader:
                 p.month = int((t.concept or "").split(":")[1])
                 t.used = True
                 nxt = _at(tokens, i + 1)
-                last_year = (_word(nxt, "förra") and _c(_at(tokens, i + 2), "year_unit")) \
-                    or _word(nxt, "ifjol") or (_word(nxt, "i") and _word(_at(tokens, i + 2), "fjol"))
+                after = _at(tokens, i + 2)
+                last_year = (_word(nxt, "förra") and _c(after, "year_unit")) \
+                    or _word(nxt, "ifjol") or (_word(nxt, "i") and _word(after, "fjol"))
                 if last_year:
                     p.year = self.today.year - 1  # "november förra året", "december i fjol"
                     nxt.used = True  # type: ignore[union-attr]
