@@ -887,6 +887,8 @@ class _Reader:
                     if not any(_c(x, "shared_household") for x in tokens):
                         p.adults = 2
                         couple_said = True
+            elif _c(t, "partner") and self._parents_of_grown_child(i):
+                continue  # "bor kvar hemma hos pappa, hans sambo …": the father's partner
             elif _c(t, "partner") and not _word(prev, "ingen", "utan") and not negated:
                 p.adults = 2 if p.adults != 1 or couple_said else p.adults
                 couple_said = True
@@ -1542,6 +1544,10 @@ class _Reader:
                         p.shared_household_members = int(tokens[n].value)  # type: ignore[arg-type]
                         tokens[n].used = True  # "de är alltså 5 i lgh"
                         break
+            if p.shared_household_members is None and said and (
+                    any(_c(t, "applies_self") for t in tokens)
+                    or any(m.placeholder and m.age for m in p.children)):
+                p.shared_household_members = self._members_at_home()  # a grown child applies
             if said and p.adults is None:
                 p.adults = 1
             if p.shared_household_members is not None and not any(
@@ -1549,6 +1555,47 @@ class _Reader:
                 p.no_children = True
 
     # ------------------------------------------------------------------ amounts
+
+    def _members_at_home(self) -> int | None:
+        """"bor kvar hemma hos pappa, hans sambo och två småsyskon (7 och 4)": the applicant and
+        everyone listed right after the shared-household words, said in the summary."""
+        tokens = self.tokens
+        start = next((k for k, t in enumerate(tokens) if _c(t, "shared_household")), None)
+        if start is None:
+            return None
+        said = tokens[start].text.split()  # "hos sin mamma": the parent is in the phrase
+        people = 1 + (2 if any(w.startswith("föräldr") for w in said)
+                      else 1 if set(said) & lexicon.PARENT_WORDS else 0)
+        in_phrase, count, k = people, None, start + 1
+        while k < len(tokens) and tokens[k].part == tokens[start].part and k < start + 20:
+            x = tokens[k]
+            if _free_int(x, 9) and _c(_at(tokens, k + 1), "sibling", "child"):
+                count = int(x.value)  # type: ignore[arg-type]  # "två småsyskon"
+            elif _c(x, "sibling", "child"):
+                ages = 0
+                j = k + 1 + int(_word(_at(tokens, k + 1), "("))
+                while _free_int(_at(tokens, j), 20) or _word(_at(tokens, j), "o", "och", ","):
+                    ages += int(tokens[j].kind == "num")
+                    j += 1
+                people += count or ages or (2 if x.text in lexicon.PLURAL_CHILD_WORDS
+                                            or x.text in ("syskon", "småsyskon") else 1)
+                count = None
+                k = max(k, j - 1)
+            elif x.text in lexicon.PARENT_WORDS or _c(x, "partner"):
+                people += 1
+            elif _c(x, "couple"):
+                people += 2 if x.text in ("föräldrarna", "mamma och pappa", "pappa och mamma",
+                                          "båda föräldrarna") else 1  # "mammans sambo": 1
+            elif not (x.kind == "punct" or x.text in lexicon.POSSESSIVES
+                      or x.text in ("o", "och", "sin", "sina", "mammans", "pappans", "yngre",
+                                    "äldre", "små", "också", "samt", "med")):
+                break
+            k += 1
+        if people < 2 or people == in_phrase:
+            return None  # "bor hos sin mamma": whether others live there is asked
+        self.p.notes.append(f"Hushållsgemenskapen räknad till {people} personer: sökande och "
+                            "de som nämndes.")
+        return people
 
     def _grown_age_in_part(self, m: ChildMention) -> int | None:
         """"sonen söker själv, 23 år": a free age in years in the sentence of the child word."""

@@ -364,3 +364,17 @@ def test_a_grown_son_at_his_parents_and_what_cannot_be_placed_is_quoted_in_swedi
 def test_months_said_relative_to_today(message, year_month):
     f = facts_of(message)
     assert (f.year, f.month) == year_month
+
+
+def test_the_members_of_a_shared_household_counted_from_those_named():
+    f = facts_of("gäller januari. hon är 21, bor kvar hemma hos pappa, hans sambo och två "
+                 "småsyskon (7 och 4). söker själv")
+    assert (f.adults, f.shared_household_members, f.children) == (1, 5, [])
+    assert "Hushållsgemenskapen räknad till 5 personer: sökande och de som nämndes." in f.notes
+    f = facts_of("dottern 21 bor hemma hos sin mamma och mammans sambo, hon är inte sambo med "
+                 "någon. hon söker själv.")
+    assert f.shared_household_members == 3
+    f = facts_of("Ronja 22 och hennes kille Dennis 24, sonen Elton 1 år. hyra 6 800",
+                 "nej förresten – Dennis är inte sambo, han är skriven och bor hos sin mamma. "
+                 "ta bort honom")
+    assert f.shared_household_members is None  # where the ex-partner lives is no count
