@@ -740,6 +740,12 @@ class _Reader:
             before = _at(tokens, i - 2)  # "två små barn"
         count = None
         article = False
+        everyone = [c for c, m in enumerate(p.children) if m.new and not m.placeholder]
+        if _free_int(before, 20) and _word(_at(tokens, i - 2), "alla", "de", "båda", "bägge") \
+                and t.text.endswith(("en", "na")) and (everyone or self.known.child_ages):
+            before.used = True  # type: ignore[union-attr]  # "för alla fyra barnen": those named
+            self.mentions.append((i, "children", tuple(everyone)))
+            return i + 1
         if _free_int(before, 20) and not _c(_at(tokens, i - 2), "noise"):
             count = int(before.value)  # type: ignore[union-attr,arg-type]
             before.used = True  # type: ignore[union-attr]
@@ -937,6 +943,8 @@ class _Reader:
                     if role == "applicant" and self._lives_with_own_children(i):
                         p.parent_named = True  # "hon bor med sina tre barn": a single parent
                 self._adult_age(i, role)
+            elif _c(t, "both") and t.depth and (kids := self._children_before_aside(i)):
+                self.mentions.append((i, "child", kids))  # "tvillingar 4 år (båda på förskola"
             elif _c(t, "both"):
                 self.mentions.append((i, "both", ()))
                 if p.adults is None and known.adults is None:
@@ -953,6 +961,16 @@ class _Reader:
         p.applicant_sex = a_sex if a_sex != known.applicant_sex else None
         p.partner_sex = b_sex if b_sex != known.partner_sex else None
         self.sexes = (a_sex, b_sex)
+
+    def _children_before_aside(self, i: int) -> tuple[int, ...] | None:
+        """The two or more children named right before the bracket that token i is in."""
+        tokens = self.tokens
+        opening = next((k for k in range(i, -1, -1) if _word(tokens[k], "(")), None)
+        if opening is None:
+            return None
+        named = [kids for idx, kind, kids in self.mentions
+                 if kind == "child" and opening - 4 <= idx < opening and len(kids) >= 2]
+        return named[-1] if named else None
 
     def _parents_of_grown_child(self, i: int) -> bool:
         """"bor kvar hemma hos mamma o pappa", "hos föräldrarna (mamma, pappa + syskon)": the
@@ -1922,8 +1940,11 @@ class _Reader:
                     return None, None
                 return j, person
             if t.kind == "num" and ((t.concept == "earlier" and cross_comma)
-                                    or t.concept == "gross"):
-                j += 1
+                                    or t.concept == "gross"
+                                    or (t.used and _word(_at(tokens, j - 1), "alla", "de",
+                                                         "båda"))  # "för alla fyra barnen"
+                                    or (t.used and _c(_at(tokens, j + 1), "noise"))):
+                j += 1  # … and "vår nivå för 2 rok är 8 200"
                 continue
             if t.kind == "aring" and cross_comma and self._person_at(j) \
                     and _word(_at(tokens, j - 1), "för", "till", "åt"):

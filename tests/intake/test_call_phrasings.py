@@ -378,3 +378,17 @@ def test_the_members_of_a_shared_household_counted_from_those_named():
                  "nej förresten – Dennis är inte sambo, han är skriven och bor hos sin mamma. "
                  "ta bort honom")
     assert f.shared_household_members is None  # where the ex-partner lives is no count
+
+
+def test_all_the_children_asides_between_dashes_and_a_cap_for_a_flat_size():
+    f = facts_of("ensamstående pappa, 49 år, med fyra barn: sjutton, tretton, åtta och ett år "
+                 "gamla. underhållsstöd för alla fyra barnen på sammanlagt 7 200 kronor.")
+    assert ([c.age for c in f.children], incomes(f)) == (
+        [17, 13, 8, 1], [("maintenance_support", 7200, "applicant", None)])
+    f = facts_of("gäller feb 2021. mamma, ensam, med tvillingar 4 år – båda på förskola heltid "
+                 "o äter lunch där – och en 10-åring")
+    assert children(f) == [(4, 30, True, None), (4, 30, True, None), (10, 30, None, None)]
+    f = facts_of("ensamst mamma, son 12, hyra 9 800",
+                 "och skälig hyra gäller nu sen januari, rådrummet är slut – vår nivå för 2 rok "
+                 "är 8 200")
+    assert f.housing_cap == 8200
