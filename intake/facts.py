@@ -203,6 +203,8 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
         if old is not None and earlier is None:
             earlier = old.earned_earlier_this_year
         amount = inc.amount if inc.amount or old is None else old.amount
+        if inc.also and old is not None and old.amount != inc.amount:
+            amount = old.amount + inc.amount  # "för honom kommer också underhållsstöd 787"
         f.incomes = [i for i in f.incomes if i is not old]
         f.incomes.append(IncomeEntry(type=inc.type, amount=amount, member=member,
                                      earned_earlier_this_year=earlier))

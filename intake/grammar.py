@@ -75,6 +75,7 @@ class IncomeFact:
     member: str = "applicant"  # "applicant", "partner" or "child" (then ``child`` is set)
     child: int | None = None  # index into ParsedFacts.children
     earned_earlier_this_year: int | None = None
+    also: bool = False  # "för honom kommer också underhållsstöd 787": added to what is known
 
 
 @dataclass
@@ -1822,7 +1823,13 @@ class _Reader:
                             p.replaced.pop()
             elif p.replaced and earlier is not None:
                 p.replaced.pop()  # "bb 1 250 + flerbarnstillägg 150": two amounts, both count
-            p.incomes.append(IncomeFact(key, amount, member, child))
+            clause = [x for x in self.tokens if x.clause == target.clause]
+            for_child = member == "child" or any(
+                _word(x, "för") and getattr(y, "text", "") in ("honom", "henne", "dem")
+                for x, y in zip(clause, clause[1:], strict=False))
+            also = key in lexicon.PAID_TO_PARENT and for_child and any(
+                _word(x, "också", "även", "dessutom") for x in clause)
+            p.incomes.append(IncomeFact(key, amount, member, child, also=also))
             after_num = _at(self.tokens, self.tokens.index(num) + 1)
             kids_here = [m for m in p.children if m.new and not m.placeholder]
             n_children = len(kids_here) or len(self.known.child_ages)
@@ -2381,7 +2388,8 @@ class _Reader:
                 removed = any(_c(x, "remove") for x in tokens[max(0, i - 5):i]
                               if x.clause == t.clause) or any(
                     _c(x, "remove") for x in tokens[i + 1:i + 5]
-                    if x.clause == t.clause and x.part == t.part) or any(
+                    if x.clause == t.clause and x.part == t.part) or self._removed_in_list(i) \
+                    or any(
                     # "skatteåterbäringen kom i januari, ta bort den"
                     _c(x, "remove") and _word(_at(tokens, k + 1), "den", "det", "dem", "dom")
                     for k, x in enumerate(tokens[i + 1:i + 9], start=i + 1)
@@ -2431,6 +2439,17 @@ class _Reader:
                     and any(_word(y, "är", "blir", "nu") for y in tokens[k - 3:k]):
                 return x
         return None
+
+    def _removed_in_list(self, i: int) -> bool:
+        """"hans a-kassa och hans fack + a-kasseavgift ska bort": each fact of the list."""
+        tokens = self.tokens
+        for x in tokens[i + 1:i + 10]:
+            if _c(x, "remove"):
+                return True
+            if not (_is_target(x) or x.text in ("och", "o", "+", ",", "hans", "hennes", "också",
+                                                 "även", "ska", "skall")):
+                return False
+        return False
 
     def _retyped(self) -> None:
         """"det är inte a-kassa, det är sjukpenning, samma belopp", "det är sjukersättning nu,

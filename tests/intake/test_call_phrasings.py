@@ -392,3 +392,16 @@ def test_all_the_children_asides_between_dashes_and_a_cap_for_a_flat_size():
                  "och skälig hyra gäller nu sen januari, rådrummet är slut – vår nivå för 2 rok "
                  "är 8 200")
     assert f.housing_cap == 8200
+
+
+def test_a_list_removed_together_and_a_benefit_added_for_another_child():
+    f = facts_of("sambor, hon 35 han 37, barn 7. el 470 / fack 200 (han) / a-kassa 140 (han) / "
+                 "han a-kassa 8 900; hon föräldrapenning 6 400",
+                 "Stryk medsökande – han flyttade ut 1/4. hans a-kassa och hans fack + "
+                 "a-kasseavgift ska bort också")
+    assert (f.adults, f.costs, incomes(f)) == (
+        1, {"electricity": 470}, [("parental_benefit", 6400, "applicant", None)])
+    f = facts_of("kvinna 43, ensamst, dotter 13. underhållsstöd 1 573",
+                 "glömde en: sonen 8 år bor där varannan vecka",
+                 "för honom kommer också underhållsstöd 787")
+    assert incomes(f) == [("maintenance_support", 2360, "applicant", None)]
