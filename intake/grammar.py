@@ -555,6 +555,23 @@ class _Reader:
                 for c in before:
                     p.children[c].placeholder = True
 
+    def _grown_children_elsewhere(self) -> None:
+        """"inga barn hemma, de har en son men han är vuxen och bor i Umeå": no child of the
+        household (quoted, so the caseworker sees it was read)."""
+        tokens, p = self.tokens, self.p
+        for idx, kind, kids in list(self.mentions):
+            if kind != "child" or len(kids) != 1:
+                continue
+            m = p.children[kids[0]]
+            if not m.new or m.placeholder or m.age is not None:
+                continue
+            after = [x for x in tokens[idx + 1:idx + 12] if x.part == tokens[idx].part]
+            if any(x.text in ("vuxen", "vuxna", "utflyttad", "utflyttade") for x in after):
+                m.placeholder = True
+                tokens[idx].used = True
+                last = tokens.index(after[-1]) if after else idx
+                p.unread.append(self.quote(idx, last))
+
     def _possessive_counts(self) -> None:
         """"hans två: 14 och 11 varannan vecka": children named by a count after his/her."""
         tokens = self.tokens
@@ -1699,7 +1716,8 @@ class _Reader:
                          for idx, _, _ in self.mentions)
         key = (self.tokens[k].concept or "").partition(":")[2]
         if own and own[0] == "child" and len(own[1]) == 1 and own[1][0] in self.subject_child \
-                and key in lexicon.CHILD_INCOME_TYPES:
+                and key in lexicon.CHILD_INCOME_TYPES and self._child_near(own[1][0], k) \
+                and not self._too_young_to_work(own[1][0], key):
             return "child", own[1][0]  # "sonen har extrajobb, lön 3 500": the son's
         if own is not None and not (named_here or in_aside):
             named_here = self._topic_clause_before(k, key)
@@ -1714,6 +1732,17 @@ class _Reader:
                                                     or self.tokens[k].depth):
             return "child", kids[0]
         return "applicant", None
+
+    def _child_near(self, kid: int, k: int) -> bool:
+        """The child was named in the clause of token k or within the eight tokens before."""
+        return any(kind == "child" and kid in kids and (
+            self.tokens[idx].clause == self.tokens[k].clause or 0 <= k - idx <= 8)
+            for idx, kind, kids in self.mentions)
+
+    def _too_young_to_work(self, kid: int, key: str) -> bool:
+        """"lillen går inte på förskola än, … lönen är 11 200": no wage of a small child."""
+        age = self.p.children[kid].age
+        return key == "salary" and age is not None and age < lexicon.CHILD_WAGE_FROM_AGE
 
     def _topic_clause_before(self, k: int, key: str) -> bool:
         """"han jobbar, lön 11 600": the clause before names a person and the same income
@@ -1991,7 +2020,8 @@ class _Reader:
                                 for k in range(i + 1, j)):
                 continue
             tail = [x for x in tokens[j + 1:j + 7] if x.part == t.part]
-            if any(_is_target(x) for x in tail) or _is_target(_at(tokens, i - 1)):
+            if any(_is_target(x) for x in tail if x.clause == tokens[j].clause) \
+                    or _is_target(_at(tokens, i - 1)):
                 continue  # "betalar 2 000 i hyra": the cost word says it
             words = [x.text for x in tail]
             if "hemma" in words[:3] or "hem" in words[:2] or any(
@@ -2570,6 +2600,7 @@ class _Reader:
         self.noise()
         self.children()
         self._children_corrected_in_place()
+        self._grown_children_elsewhere()
         self._answer_ages()
         self.adults()
         self.fill_owners()
@@ -2615,6 +2646,8 @@ def _negated(tokens: list[Token], i: int) -> bool:
             break
         if k < i - 2 and t.text in ("ingen", "inget", "inga") and _word(_at(tokens, k + 1), "av"):
             return True
+        if t.text in ("ingen", "inga") and _word(_at(tokens, k + 1), "går", "äter", "är"):
+            return True  # "ingen går på förskola"
     for k in (i - 1, i - 2):
         t = _at(tokens, k)
         if t and _c(t, "negation") and t.text != "utan":

@@ -357,6 +357,10 @@ FILLERS_BEFORE_AMOUNT = frozenset({
 # Only a number of at least this many kronor next to those words is read as a wage before tax
 # (a reading heuristic of the intake, like AKASSA_FEE_BELOW; not an amount of the calculation).
 GROSS_WAGE_FROM = 1000
+# A wage said near a child younger than this is not read as the child's (a reading heuristic:
+# light work is allowed from 13 under the working-hours rules for minors; no amount of the
+# calculation depends on it).
+CHILD_WAGE_FROM_AGE = 13
 GROSS_WORDS = frozenset({"brutto", "bruttolön", "bruttolönen", "bruttoinkomst", "före skatt",
                          "innan skatt", "före skatteavdrag"})
 # Words allowed between an amount and the word it belongs to ("7 200 kr i hyra").

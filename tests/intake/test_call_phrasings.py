@@ -405,3 +405,18 @@ def test_a_list_removed_together_and_a_benefit_added_for_another_child():
                  "glömde en: sonen 8 år bor där varannan vecka",
                  "för honom kommer också underhållsstöd 787")
     assert incomes(f) == [("maintenance_support", 2360, "applicant", None)]
+
+
+def test_no_wage_for_a_baby_no_lunch_when_none_goes_and_a_grown_son_elsewhere():
+    f = facts_of("februari, det är en familj med tre barn, nio, sex och fjorton månader, lillen "
+                 "går inte på förskola än, hyran niotusen åttahundrafemtio, lönen är elvatusen "
+                 "tvåhundra efter skatt")
+    assert incomes(f) == [("salary", 11200, "applicant", None)]
+    f = facts_of("ensamstående mamma med två barn, sju och tio månader, ingen går på förskola")
+    assert [c.lunch_at_preschool for c in f.children] == [False, False]
+    f = facts_of("äldre par, gifta, inga barn hemma, de har en son men han är vuxen och bor i "
+                 "Umeå. hyra 7 950")
+    assert (f.children, missing(f)) == ([], [])
+    f = facts_of("nov 2024, dottern 22 bor hos föräldrarna, 3 pers i hushållet. hon söker själv. "
+                 "betalar 1 800 hemma, ingen egen el.")
+    assert f.costs.get("housing") == 1800 and not f.costs.get("electricity")
