@@ -1079,8 +1079,11 @@ class _Reader:
                           and _word(_at(self.tokens, i - 1), ",")
                           and getattr(_at(self.tokens, i - 2), "kind", "") in ("num", "aring")
                           # "dottern 4, hon": the age just before the comma
-                          and self.p.children[last[1][0]].sex == ("son" if sex == "m"
-                                                                 else "dotter"))
+                          and self.p.children[last[1][0]].sex in (
+                              "son" if sex == "m" else "dotter",
+                              # "om 8-åringen, han bor …", not "en treåring, hon 30"
+                              None if getattr(_at(self.tokens, i + 1), "kind", "") != "num"
+                              else "-"))
         if last and last[0] == "child" and len(last[1]) == 1 and not adult_income \
                 and (apposition or self._child_is_subject(last[1][0])):
             child = self.p.children[last[1][0]]
@@ -1349,6 +1352,9 @@ class _Reader:
             kids = self._children_at(i)
             if kids is None:
                 kids = self._children_after(i)
+            if kids is None and self._reason_clause(i):
+                p.unread.append(self.quote(i, i))  # "… sen pappan fick växelvis boende"
+                continue
             if kids is None:
                 if days is not None:
                     self._set_once("days", days, i - 1 if _c(t, "day_unit") else i)
@@ -1732,6 +1738,12 @@ class _Reader:
                                                     or self.tokens[k].depth):
             return "child", kids[0]
         return "applicant", None
+
+    def _reason_clause(self, i: int) -> bool:
+        """"ta bort underhållsstödet, … sen pappan fick växelvis boende": words in a clause of
+        reason or time, about no child named, are no days of the children."""
+        return any(x.text in ("sen", "sedan", "eftersom", "när", "då") or _c(x, "since")
+                   for x in self.tokens[:i] if x.clause == self.tokens[i].clause)
 
     def _child_near(self, kid: int, k: int) -> bool:
         """The child was named in the clause of token k or within the eight tokens before."""
