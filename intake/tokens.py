@@ -110,6 +110,9 @@ _ONE_OF_AGE = re.compile(r"(\b(?:och|o)|[,:])\s+(?:en|ett)(?:\s+(?:kille|tjej|po
 _SLASH_SEPARATOR = re.compile(r"\s+/\s+(?!(?:mån|månad|vecka|år\b|st\b|dag))")
 # "tvillingar 4 år – båda på förskola o äter lunch där – och en 10-åring": an aside
 _DASH_ASIDE = re.compile(r"(?<=\S) - ([^-\n()]{3,80}?) - (?=\S)")
+# "de två äldsta (15 och 10)": the children of those ages
+_THE_TWO = re.compile(r"\bde (?:två|2) (?:äldsta|yngsta|största|minsta|stora|små|äldre|yngre)"
+                      r"\s*\(?(\d{1,2}) (?:och|o|,|&) (\d{1,2})\)?")
 _TYPOS = re.compile(r"\b(" + "|".join(lexicon.TYPOS) + r")\b")
 _AGE_LIST_COMMA = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{1,2})(?=\s*(?:,|och|&|\+|$|\)))")
 
@@ -129,6 +132,7 @@ def normalise(text: str) -> str:
     text = _TYPOS.sub(lambda m: lexicon.TYPOS[m.group(1)], text)
     text = _SLASH_SEPARATOR.sub(" ; ", text)
     text = _DASH_ASIDE.sub(r" (\1) ", text)
+    text = _THE_TWO.sub(r"\1-åringen och \2-åringen", text)
     text = _FIFTY_FIFTY.sub("varannan vecka", text)
     text = _ONE_OF_AGE.sub(r"\1 en \2-åring", text)
     text = _SHARED_ENDING.sub(r"\1-åringen och \3-\4", text)

@@ -420,3 +420,11 @@ def test_no_wage_for_a_baby_no_lunch_when_none_goes_and_a_grown_son_elsewhere():
     f = facts_of("nov 2024, dottern 22 bor hos föräldrarna, 3 pers i hushållet. hon söker själv. "
                  "betalar 1 800 hemma, ingen egen el.")
     assert f.costs.get("housing") == 1800 and not f.costs.get("electricity")
+
+
+def test_the_two_eldest_and_the_two_youngest_with_their_ages():
+    f = facts_of("beräkningsperiod 2022-11. ensamstående pappa 45, fyra barn. de två äldsta (15 "
+                 "och 10) har växelvis boende, varannan vecka. de två yngsta (4 och 1) bor hos "
+                 "honom hela tiden och går inte på förskola.")
+    assert children(f) == [(15, 15, None, None), (10, 15, None, None), (4, 30, False, None),
+                           (1, 30, False, None)]
