@@ -117,3 +117,26 @@ def test_a_month_first_names_and_a_stop_word_inside_an_answer(stack):
     # after the result "avbryt" is no correction: nothing is recomputed, the next step is asked
     assert _texts(stack.send(sender, "avbryt")) == [
         'Vad vill du göra? Skriv "ny beräkning" eller ställ en fråga om riktlinjerna.']
+
+
+def test_ages_from_a_school_class_and_a_birth_year_and_an_income_of_another_type(stack):
+    """March 2026: Elias "i sjuan" is 14 (grade 7 + 7 in a spring term), Alva "född 2021" is 5;
+    3 940 + 4 390 + 2 720 (4–6 år, lunch at förskola) + 1 790 (3 persons) = 12 840, + 7 650 +
+    380 = 20 870. Wage 9 200 after 8 months in a row: jobbstimulans, 6 900 counted; + bb 2 650."""
+    sender = "e2e-intake-6"
+    replies = stack.send(sender, (
+        "gäller mars 2026. Jasmin, ensam, två barn: Elias i sjuan och Alva född 2021, förskola "
+        "heltid med lunch. hyra 7 650, el 380. lön 9 200 hennes, fsd 8 mån i rad, jobbstim "
+        "aldrig använd. bb 2 650"))
+    summary = _texts(replies)[-1]
+    assert "14-åringen: åldern är räknad från skolklassen (sjuan i grundskolan, " \
+           "beräkningsmånaden 2026-03)." in summary
+    assert "5-åringen: åldern är räknad från födelseåret 2021 (beräkningsåret 2026)." in summary
+    assert "Jasmin" not in summary and "Elias" not in summary  # no name is echoed
+    assert _amount(stack.send(sender, "ja")) == 11_320  # 20 870 − 6 900 − 2 650
+
+    # the wage was a-kassa: counted in full, no jobbstimulans (− 2 300)
+    replies = stack.send(sender, "förlåt, det är inte lön, det är a-kassa. samma belopp")
+    assert _amount(replies) == 9_020
+    assert "Försörjningsstödet ändras från 11 320 kr till 9 020 kr (−2 300 kr)." in \
+        _texts(replies)[0]
