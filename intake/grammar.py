@@ -466,6 +466,10 @@ class _Reader:
                 p.no_children = True
                 i += 1
                 continue
+            if (kids := self._the_younger_ones(i)) is not None:
+                self.mentions.append((i + 1, "child", kids))  # "de två yngre är hos honom …"
+                i += 3
+                continue
             if t.kind == "aring" and not t.used:
                 t.used = True
                 age = int(t.value)  # type: ignore[arg-type]
@@ -537,6 +541,24 @@ class _Reader:
         self._possessive_counts()
         self._counted_ages()
         self._fill_count()
+
+    def _the_younger_ones(self, i: int) -> tuple[int, ...] | None:
+        """"de två yngre", "de två äldsta": the youngest or oldest children named in the message
+        before (by age)."""
+        tokens, p = self.tokens, self.p
+        n, which = _at(tokens, i + 1), _at(tokens, i + 2)
+        if not (_word(tokens[i], "de") and _free_int(n, 5) and which is not None
+                and which.text in ("yngre", "yngsta", "äldre", "äldsta", "små", "stora",
+                                   "minsta", "största")):
+            return None
+        named = sorted((m.age, c) for c, m in enumerate(p.children)
+                       if m.new and not m.placeholder and m.age is not None)
+        if len(named) <= int(n.value):  # type: ignore[union-attr,arg-type]
+            return None
+        young = which.text in ("yngre", "yngsta", "små", "minsta")
+        chosen = named[:int(n.value)] if young else named[-int(n.value):]  # type: ignore[union-attr,arg-type]
+        n.used = which.used = True  # type: ignore[union-attr]
+        return tuple(c for _, c in chosen)
 
     def _children_corrected_in_place(self) -> None:
         """"barn 12 o 9 – nej barn 12, 9 och 4": the list after the self-correction replaces
@@ -736,6 +758,24 @@ class _Reader:
         self.p.children[kid].age = age
         self._old_value(after)
 
+    def _corrected_age_after(self, i: int) -> int | None:
+        """"barnet är 7 inte 6": the known age that the new one replaces, when it is known."""
+        tokens = self.tokens
+        if tokens[i].text in lexicon.PLURAL_CHILD_WORDS or not self.known.child_ages:
+            return None
+        k = i + 1
+        while _word(_at(tokens, k), "är", "ska", "vara", "egentligen", "bara", "nu", "alltså"):
+            k += 1
+        if not _free_int(_at(tokens, k), MAX_AGE_READ):
+            return None
+        k += 1 + int(_c(_at(tokens, k + 1), "year_unit"))
+        k += int(_word(_at(tokens, k), ","))
+        old = _at(tokens, k + 1)
+        if _c(_at(tokens, k), "negation", "correction_old") and _free_int(old, MAX_AGE_READ) \
+                and int(old.value) in self.known.child_ages:  # type: ignore[union-attr,arg-type]
+            return int(old.value)  # type: ignore[union-attr,arg-type]
+        return None
+
     def _old_value(self, k: int) -> None:
         """"… , inte 9 200": the value a correction replaces is read and quoted, not used."""
         tokens = self.tokens
@@ -773,6 +813,12 @@ class _Reader:
             count, article = 1, True
         if t.text in ("tvillingar", "tvillingarna"):
             count = 2
+        old_age = self._corrected_age_after(i) if count is None else None
+        if old_age is not None:  # "barnbarnet är 7 inte 6": the child known as 6
+            kid = self._ref_child(f"age:{old_age}", i)
+            self.mentions.append((i, "child", (kid,)))
+            self._age_change(kid, i + 1)
+            return i + 1
         sex = _sex_of_child_word(t.text)
         j = i + 1
         twins = t.text in ("tvillingar", "tvillingarna")

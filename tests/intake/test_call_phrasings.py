@@ -428,3 +428,13 @@ def test_the_two_eldest_and_the_two_youngest_with_their_ages():
                  "honom hela tiden och går inte på förskola.")
     assert children(f) == [(15, 15, None, None), (10, 15, None, None), (4, 30, False, None),
                            (1, 30, False, None)]
+
+
+def test_an_age_corrected_on_a_child_word_and_the_two_younger_ones():
+    f = facts_of("morföräldrar, gifta, hon 66 han 70. barnbarnet 6 bor hos dem",
+                 "barnbarnet är 7 inte 6")
+    assert [c.age for c in f.children] == [7]
+    f = facts_of("pappa 40, ensamstående, tre barn: 14, 10 och 7. 14-åringen varannan vecka, de "
+                 "två yngre är hos honom varannan helg och lite extra på sommaren")
+    assert [(c.age, c.part_time) for c in f.children] == [(14, True), (10, True), (7, True)]
+    assert missing(f) == ["calc_children_days"]  # "varannan helg" says no number of days
