@@ -123,6 +123,7 @@ class ParsedFacts:
     names: list[Name] = field(default_factory=list)  # first names learnt from this message
     replaced: list[str] = field(default_factory=list)  # "inte 9 200": the value corrected
     replaced_values: list[int] = field(default_factory=list)  # 9200
+    group_sizes: list[int] = field(default_factory=list)  # "de två yngre": children named again
 
     def is_empty(self) -> bool:
         """Nothing read (a yes/no alone, or words without facts)."""
@@ -558,6 +559,7 @@ class _Reader:
         young = which.text in ("yngre", "yngsta", "små", "minsta")
         chosen = named[:int(n.value)] if young else named[-int(n.value):]  # type: ignore[union-attr,arg-type]
         n.used = which.used = True  # type: ignore[union-attr]
+        p.group_sizes.append(int(n.value))  # type: ignore[union-attr,arg-type]
         return tuple(c for _, c in chosen)
 
     def _children_corrected_in_place(self) -> None:

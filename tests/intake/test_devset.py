@@ -53,7 +53,8 @@ def test_held_out_transcripts_share_no_message_with_the_development_set():
 def _quoted_or_read(text: str) -> list[int]:
     """Numbers of a message that are neither a fact nor quoted as not read."""
     p = parse(text)
-    values = set(p.amounts()) | set(p.costs.values()) | {i.amount for i in p.incomes}
+    values = set(p.amounts()) | set(p.costs.values()) | {i.amount for i in p.incomes} \
+        | set(p.group_sizes)
     for c in p.children:
         values |= {v for v in (c.age, c.days) if v is not None}
         if (c.ref or "").startswith("age:"):
