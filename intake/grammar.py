@@ -692,12 +692,16 @@ class _Reader:
         free = [t for t in tokens if _free_int(t)]
         if not free or any(t.value > MAX_AGE_READ for t in free):  # type: ignore[operator]
             return
-        start = tokens.index(free[0])
+        start = count_at = tokens.index(free[0])
+        count = None
         if len(free) > 1 and (_word(_at(tokens, start + 1), ":", "st", "stycken")
                               or free[0].value == len(free) - 1):
             free[0].used = True  # "två: 4 år och 7 mån", "två st, 3 och 6": the count
+            count = int(free[0].value)  # type: ignore[arg-type]
             start = tokens.index(free[1])
         kids, _ = self._read_ages(start, None)
+        if count is not None and len(kids) != count:
+            p.unread.append(self.quote(count_at, count_at))  # "2 1 0": not two ages read
         if kids:
             self.mentions.append((start, "child", tuple(kids)))
 

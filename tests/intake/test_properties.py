@@ -106,6 +106,7 @@ def _values(p) -> set[int]:
 @given(MESSAGE, EXPECTING)
 @example("hon 100 0 lön extrajobb 1", None)  # found by hypothesis: the 1 was dropped
 @example("a-kassa 1 resp 0 a-kassa 0", None)  # found by hypothesis: a summed fee replaced
+@example("2 1 0", "calc_children")  # found by hypothesis: a count of two with one age read
 def test_nothing_silent_every_number_is_a_fact_or_quoted(text, expecting):
     p = parse(text, expecting=expecting, today=TODAY)
     values = _values(p)
