@@ -158,6 +158,15 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
     f.pending_target = p.pending_target
     if p.children_mentioned and f.children is None:
         f.children_expected = True  # "sambor med barn": ask for the ages
+    if p.stays is not None and f.partner_sex == p.stays and f.applicant_sex != p.stays:
+        # "räkna bara henne och barnen" and she was the partner: she is the applicant now
+        f.incomes = [i.model_copy(update={"member": "applicant"}) if i.member == "partner"
+                     else i for i in f.incomes  # his own incomes leave with him, not the bb
+                     if i.member != "applicant" or i.type in lexicon.PAID_TO_PARENT]
+        f.applicant_sex, f.partner_sex = p.stays, None
+        f.applicant_age, f.partner_age = f.partner_age, None
+        f.notes.append("Den som var sökande har flyttat ut: den som bor kvar räknas nu som "
+                       "sökande.")
     mapping = _merge_children(f, p)
     for key in p.removed_costs:
         f.costs.pop(key, None)

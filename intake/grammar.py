@@ -124,6 +124,8 @@ class ParsedFacts:
     replaced: list[str] = field(default_factory=list)  # "inte 9 200": the value corrected
     replaced_values: list[int] = field(default_factory=list)  # 9200
     group_sizes: list[int] = field(default_factory=list)  # "de två yngre": children named again
+    # "de är inte sambor längre …, räkna bara henne och barnen": the sex of the adult who stays
+    stays: Sex | None = None
 
     def is_empty(self) -> bool:
         """Nothing read (a yes/no alone, or words without facts)."""
@@ -389,6 +391,8 @@ class _Reader:
                 _free_num(cand, MAX_AGE_READ) and _c(_at(tokens, k + 1), "year_unit")):
             return False
         after = _at(tokens, k + 1)
+        if after and (after.text in lexicon.COUNT_ADJECTIVES or _c(after, "sibling", "child")):
+            return False  # "och två yngre syskon", "och två barn": a count, not an age
         return not (after and (after.text in ("kr", "kronor")
                                or (_is_target(after) and not _free_num(_at(tokens, k + 2)))
                                or _c(after, "day_unit", "persons", "earlier_this_year",
@@ -432,7 +436,8 @@ class _Reader:
                 t = tokens[scan]
                 if t.part != tokens[start].part or _is_target(t) or _c(
                         t, "child", "applicant", "partner", "couple", "single", "both",
-                        "child_ref") or t.kind == "aring" or (t.kind == "num" and t.used):
+                        "child_ref", "shared_household", "sibling") or t.kind == "aring" \
+                        or (t.kind == "num" and t.used):
                     break
                 if t.kind == "num":
                     break
@@ -666,6 +671,10 @@ class _Reader:
                 probe = [x.used for x in tokens]
                 ages_at = len(self.p.children)
                 found, _ = self._read_ages(k + 1, None)
+                if found and len(found) < len(kids) and _word(tokens[k], ":") and any(
+                        _c(x, "child") or x.kind == "aring"
+                        for x in tokens[k + 1:] if x.part == tokens[k].part and not x.used):
+                    kids = kids[:len(found)]  # "fem barn: 17, 12, femåringen …, ettåringen …"
                 if len(found) == len(kids):
                     for kid, new in zip(kids, found, strict=True):
                         self.p.children[kid].age = self.p.children[new].age
@@ -2458,7 +2467,20 @@ class _Reader:
                     inc.earned_earlier_this_year = amount
                     break
             else:
-                p.incomes.append(IncomeFact("salary", 0, "child", child, amount))
+                now = self._pay_this_month()  # "tjänat 57 000 fram t.o.m. nov och i dec 4 100"
+                p.incomes.append(IncomeFact("salary", now or 0, "child", child, amount))
+
+    def _pay_this_month(self) -> int | None:
+        """"… och i dec 4 100 netto": a free amount right after the month computed."""
+        tokens = self.tokens
+        month = self.p.month or self.known.month or self.today.month
+        for k, t in enumerate(tokens):
+            nxt = _at(tokens, k + 1)
+            if _c(t, "month") and t.concept == f"month:{month}" and _free_num(nxt) \
+                    and nxt.value >= 100 and _word(_at(tokens, k - 1), "i"):  # type: ignore[union-attr,operator]
+                nxt.used = True  # type: ignore[union-attr]
+                return to_kronor(nxt.value)  # type: ignore[union-attr,arg-type]
+        return None
 
     # ------------------------------------------------------------------ negations, removals
 
@@ -2544,6 +2566,21 @@ class _Reader:
                                                  "även", "ska", "skall")):
                 return False
         return False
+
+    def _who_stays(self) -> None:
+        """"räkna bara (på) henne (och barnen)" when the couple splits in this message: the adult
+        who stays, by sex (the partner may be the one who stays)."""
+        tokens, p = self.tokens, self.p
+        if p.adults != 1 or self.known.adults != 2:
+            return
+        for k, t in enumerate(tokens):
+            if _word(t, "bara") and _word(_at(tokens, k + 1), "henne", "honom") or (
+                    _word(t, "bara") and _word(_at(tokens, k + 1), "på")
+                    and _word(_at(tokens, k + 2), "henne", "honom")):
+                word = tokens[k + 1] if tokens[k + 1].text != "på" else tokens[k + 2]
+                p.stays = "f" if word.text == "henne" else "m"
+                word.used = True
+                return
 
     def _retyped(self) -> None:
         """"det är inte a-kassa, det är sjukpenning, samma belopp", "det är sjukersättning nu,
@@ -2678,6 +2715,7 @@ class _Reader:
         self.amounts()
         self.negations()
         self._retyped()
+        self._who_stays()
         self.answers()
         self.unread()
         return self.p

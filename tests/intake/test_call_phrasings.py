@@ -438,3 +438,24 @@ def test_an_age_corrected_on_a_child_word_and_the_two_younger_ones():
                  "två yngre är hos honom varannan helg och lite extra på sommaren")
     assert [(c.age, c.part_time) for c in f.children] == [(14, True), (10, True), (7, True)]
     assert missing(f) == ["calc_children_days"]  # "varannan helg" says no number of days
+
+
+def test_siblings_counted_not_aged_a_partial_list_a_childs_pay_now_and_who_stays():
+    f = facts_of("gäller sept 2023. dottern 22 bor hemma hos sin mamma och två yngre syskon, de "
+                 "är alltså fyra i lägenheten. hon är inte sambo, söker själv.")
+    assert (f.children, f.shared_household_members) == ([], 4)
+    f = facts_of("sambor med fem barn i hushållet: 17, 12, femåringen som går på förskola och "
+                 "äter lunch där, ettåringen som är hemma, och så hans dotter 10 från tidigare "
+                 "förhållande som bor här varannan vecka")
+    assert [(c.age, c.days or 30) for c in f.children] == [(17, 30), (12, 30), (5, 30), (1, 30),
+                                                           (10, 15)]
+    f = facts_of("ensamst pappa 45, sonen 17 bor hos honom hela tiden",
+                 "sonen har jobbat i år, tjänat 57 000 fram t.o.m. nov och i dec 4 100 netto")
+    assert incomes(f) == [("salary", 4100, "child:0", 57000)]
+    f = facts_of("mars. sambor, han 37 hon 34, barn 6 och 2. hon a-kassa 7 640, han lön 10 200. "
+                 "bb 2 650. fs 1 mån.",
+                 "rättelse: de är inte sambor längre, han flyttade ut förra veckan. räkna bara "
+                 "henne och barnen, hans lön ska bort")
+    assert (f.adults, f.applicant_sex, incomes(f)) == (1, "f", [
+        ("unemployment_benefit", 7640, "applicant", None),
+        ("child_allowance", 2650, "applicant", None)])
