@@ -491,6 +491,9 @@ class _Reader:
                 if t.text.endswith(("en", "arna", "ens")) and (named_here or listed or known_ref):
                     kid = self._ref_child(f"age:{age}", i)
                     self._age_change(kid, i + 1)
+                    nxt = _at(tokens, i + 1)
+                    if _c(nxt, "income:salary") or _word(nxt, "har", "jobbar", "får"):
+                        self.subject_child.add(kid)  # "17-åringen sommarjobbade": a subject
                 else:
                     kid = self._new_child(age)
                     self.subject_child.add(kid)
@@ -2288,6 +2291,9 @@ class _Reader:
             i = open_targets[0]
             kind, kid = self._owner_of(i)
             age = self.p.children[kid].age if kind == "child" and kid is not None else None
+            ref = self.p.children[kid].ref or "" if kind == "child" and kid is not None else ""
+            if age is None and ref.startswith("age:"):
+                age = int(ref[4:])  # "17-åringen sommarjobbade" / "6 200 i aug"
             owner = f"age:{age}" if age is not None else kind if kind in ("applicant",
                                                                           "partner") else ""
             p.pending_target = f"{tokens[i].concept}|{owner}" if owner else tokens[i].concept

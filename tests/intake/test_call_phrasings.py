@@ -459,3 +459,10 @@ def test_siblings_counted_not_aged_a_partial_list_a_childs_pay_now_and_who_stays
     assert (f.adults, f.applicant_sex, incomes(f)) == (1, "f", [
         ("unemployment_benefit", 7640, "applicant", None),
         ("child_allowance", 2650, "applicant", None)])
+
+
+def test_a_known_childs_summer_job_with_its_amount_in_the_next_message():
+    f = facts_of("sambor, 17-åringen och 13-åringen", "aug 2021", "17-åringen sommarjobbade",
+                 "6 200 i aug")
+    assert incomes(f) == [("salary", 6200, "child:0", None)]
+    assert "calc_support_months" not in missing(f)  # a child's wage: no jobbstimulans question
