@@ -82,10 +82,23 @@ PLACE_ENDINGS = ("gatan", "gata", "vägen", "väg", "gränd", "stigen", "torget"
 PLACE_BEFORE = frozenset({"på", "i", "vid", "från", "till", "mot", "nära"})
 
 
+# Names that are also Swedish words ("Sina", "Hans"): a name only when capitalised inside a
+# list and right before an age ("4 barn: Sina 14, Mina 11")
+WORD_NAMES = frozenset({"sina", "hans", "mina", "dina", "vera", "ella", "alla"})
+
+
 def could_be_name(word: str, before: str) -> bool:
     return (len(word) >= 2 and word[0].isupper() and word[1:].islower() and "-" not in word
             and word.lower() not in _known_words() and before not in PLACE_BEFORE
             and not word.lower().endswith(PLACE_ENDINGS))
+
+
+def _word_name_in_list(text: str, m: re.Match[str]) -> bool:
+    """"Sina 14" after ":" or "," (not a sentence's first word), an age right after."""
+    word = m.group(0)
+    return (word.lower() in WORD_NAMES and word[0].isupper()
+            and text[:m.start()].rstrip().endswith((":", ","))
+            and bool(_AGE_AFTER.match(text, m.end())))
 
 
 def _genitive(stands_for: str) -> str:
@@ -122,7 +135,7 @@ def put_roles(text: str, known: tuple[Name, ...] = ()) -> tuple[str, tuple[Name,
         word = m.group(0)
         before = words[k - 1].group(0).lower() if k else ""
         if word in names or (word.endswith("s") and word[:-1] in names) \
-                or not could_be_name(word, before):
+                or not (could_be_name(word, before) or _word_name_in_list(text, m)):
             continue
         gap = text[words[k - 1].end():m.start()] if k else ""
         role_word = before if gap.strip() == "" else ""

@@ -64,3 +64,11 @@ def test_twins_in_a_counted_list_and_then_named_as_twins():
               "tvillingarna går på förskola 5 dagar och äter lunch där")
     assert [(c.age, c.lunch_at_preschool) for c in f.children] == [
         (12, None), (9, None), (4, True), (4, True), (0, None)]
+
+
+def test_a_name_that_is_also_a_word_only_in_a_list_before_an_age():
+    from intake.names import put_roles
+    text, names = put_roles("4 barn: Sina 14, Mina 11, Parsa 7")
+    assert text == "4 barn: 14-åringen, 11-åringen, 7-åringen"
+    assert [n.name for n in names] == ["Sina", "Mina", "Parsa"]
+    assert put_roles("Sina barn är 4 och 7")[1] == ()  # a sentence's first word: "sina"
