@@ -1227,7 +1227,9 @@ class _Reader:
         while _word(_at(tokens, j), "är", "på", ","):
             j += 1
         num, unit = _at(tokens, j), _at(tokens, j + 1)
-        if _free_int(num, 120) and num.value >= 18 and (  # type: ignore[union-attr,operator]
+        if _word(_at(tokens, i - 1), "betalar", "får", "har", "tjänar", "fick"):
+            return  # "a-kassan betalar han 110": an amount, not his age
+        if _free_int(num, lexicon.ADULT_AGE_READ_UP_TO) and num.value >= 18 and (  # type: ignore[union-attr,operator]
                 _c(unit, "year_unit") or unit is None or unit.kind == "punct"
                 or _c(unit, "applicant", "partner", "child", "couple", "single")
                 or _word(unit, "med", "och", "som", "har", "utan", "resp")):
@@ -2413,8 +2415,12 @@ class _Reader:
                 named.append(("child", kids[0]))
         couple = self.p.adults == 2 or self.known.adults == 2
         key = (self.tokens[i].concept or "").partition(":")[2]
-        if couple and key not in lexicon.CHILD_INCOME_TYPES:
-            return ("applicant", None), ("partner", None)  # "a-kassa 9 000 resp 7 000"
+        part = self.tokens[i].part
+        child_here = any(kind == "child" and idx < i and self.tokens[idx].part == part
+                         for idx, kind, _ in self.mentions)
+        if couple and (key not in lexicon.CHILD_INCOME_TYPES or not child_here):
+            # "a-kassa 9 000 resp 7 000"; "… 4-åringen är hemma. lön 14 400 resp 6 200"
+            return ("applicant", None), ("partner", None)
         if len(named) >= 2:
             return named[-2], named[-1]
         return ("applicant", None), ("partner", None)

@@ -31,7 +31,8 @@ COSTS: dict[str, tuple[str, ...]] = {
                     "bensin till jobbet", "bensin", "bilresor till jobbet",
                     "resor till och från jobbet", "resor jobbet", "resa jobbet",
                     "resor jobb", "resor till jobb", "resor arbetet", "buss", "bussen",
-                    "månadskort buss", "busskort buss", "busskort jobb", "buss jobb",
+                    "månadskort buss", "busskort buss", "busskort jobb", "buss jobb", "pendel",
+                    "pendeltåg", "pendeltågskort",
                     "sl-kort jobb", "månadskort jobb", "pendel jobb"),
     "home_insurance": ("hemförsäkring", "försäkring", "hemförs", "hemförsäkr", "hemf", "hf",
                        "hemförsäk"),
@@ -361,6 +362,8 @@ GROSS_WAGE_FROM = 1000
 # light work is allowed from 13 under the working-hours rules for minors; no amount of the
 # calculation depends on it).
 CHILD_WAGE_FROM_AGE = 13
+# The oldest adult age read after a person word ("han 71"); a larger number there is an amount.
+ADULT_AGE_READ_UP_TO = 105
 GROSS_WORDS = frozenset({"brutto", "bruttolön", "bruttolönen", "bruttoinkomst", "före skatt",
                          "innan skatt", "före skatteavdrag"})
 # Words allowed between an amount and the word it belongs to ("7 200 kr i hyra").
@@ -381,7 +384,8 @@ LIST_SEPARATORS = frozenset({",", "och", "&", "samt", "+", "o", "/"})
 COUNT_ADJECTIVES = frozenset({"små", "stora", "yngre", "äldre", "egna", "gemensamma",
                               "hemmavarande", "minderåriga", "mindre"})
 POSSESSIVES = frozenset({"hans", "hennes", "deras", "hens", "sina", "dess"})
-CHILD_AGE_FILLERS = frozenset({"från tidigare", "från", "tidigare", "sedan", "egna",
+CHILD_AGE_FILLERS = frozenset({"från tidigare", "från", "tidigare", "sedan", "egna", "också",
+                               "även",
                                "på", "som", "är", "i", "åldern", "åldrarna", ":", "med",
                                "mellan", "har", "född", "de", "(", "ålder", "-", "=",
                                "st", "stycken", "hemma", "hemmavarande", "gamla",

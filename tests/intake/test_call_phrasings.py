@@ -466,3 +466,16 @@ def test_a_known_childs_summer_job_with_its_amount_in_the_next_message():
                  "6 200 i aug")
     assert incomes(f) == [("salary", 6200, "child:0", None)]
     assert "calc_support_months" not in missing(f)  # a child's wage: no jobbstimulans question
+
+
+def test_resp_wages_of_a_couple_a_fee_said_with_a_pronoun_and_a_baby_also():
+    f = facts_of("juni: sambor (han 41, hon 36) med barn 4, 9 - 4-åringen är hemma med henne, "
+                 "ingen förskola. lön 14 400 resp 6 200 (hon är timanställd), bb 2 500")
+    assert [i[:3] for i in incomes(f)][:2] == [("salary", 14400, "applicant"),
+                                               ("salary", 6200, "partner")]
+    f = facts_of("pappa ensam, två barn 4 o 9. a-kassan betalar han 110. pengar från a-kassan "
+                 "6 500, pendel 970")
+    assert (f.applicant_age, f.costs) == (None, {"unemployment_fund": 110, "work_travel": 970})
+    f = facts_of("ensam mamma, son 8. hyran är 7 650",
+                 "glömde säga hon har en bebis också, 5 mån")
+    assert [c.age for c in f.children] == [8, 0]
