@@ -1526,6 +1526,10 @@ class _Reader:
             before.used = t.used = True  # type: ignore[union-attr]
         if new_application and p.consecutive_months_with_support is None:
             p.consecutive_months_with_support = 0  # "nyansökan", unless months are given
+        for i, t in enumerate(tokens):  # "har inte haft fbs tidigare", "aldrig haft bistånd"
+            if _c(t, "support") and _neg_before(tokens, i) \
+                    and p.consecutive_months_with_support is None:
+                p.consecutive_months_with_support = 0
         # "jobbstimulans har inte använts", "aldrig haft jobbstimulans"
         for i, t in enumerate(tokens):
             if _c(t, "job_stimulus") and _negated(tokens, i) \
@@ -1624,6 +1628,10 @@ class _Reader:
                     self.owner = [None if o and o[0] == "child" else o for o in self.owner]
         said = any(_c(t, "shared_household") and not self._about_a_child(i)
                    for i, t in enumerate(tokens))
+        if said and self.known.adults == 2 and p.adults != 1 and not any(
+                _c(t, "moves_out") or (_c(t, "couple") and _neg_before(tokens, k))
+                for k, t in enumerate(tokens)):
+            said = False  # a couple: "han är där 20 dagar, resten hos sin pappa" is the son's
         p.lives_with_parents = any(_c(t, "shared_household") and self._about_a_child(i)
                                    for i, t in enumerate(tokens))
         shared = said or self.known.shared
@@ -1938,6 +1946,8 @@ class _Reader:
                 _word(x, "också", "även", "dessutom") for x in clause)
             p.incomes.append(IncomeFact(key, amount, member, child, also=also))
             after_num = _at(self.tokens, self.tokens.index(num) + 1)
+            if _word(after_num, "kr", "kronor"):
+                after_num = _at(self.tokens, self.tokens.index(num) + 2)  # "1 250 kr vardera"
             kids_here = [m for m in p.children if m.new and not m.placeholder]
             n_children = len(kids_here) or len(self.known.child_ages)
             if _c(after_num, "per_child") and n_children > 1:
@@ -1950,7 +1960,8 @@ class _Reader:
                     x.text in ("båda", "bägge") or _c(x, "both")
                     for x in self.tokens if x.clause == target.clause)
                     or (two_children and key in lexicon.CHILD_BENEFITS
-                        and after_num.text in ("var", "vardera", "styck"))):  # type: ignore[union-attr]
+                        and (after_num.text in ("var", "vardera", "styck")  # type: ignore[union-attr]
+                             or _c(after_num, "each")))):  # "för var och en av barnen"
                 after_num.used = True  # type: ignore[union-attr]
                 p.incomes.append(IncomeFact(key, amount, member, child))  # "1 250 var"
         num.used = True

@@ -58,8 +58,8 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-_ABBREVIATIONS_WITH_DOT = frozenset({"ca.", "inkl.", "resp.", "mån.", "kl.", "st.", "bl.a.",
-                                     "t.ex.", "vån.", "nr.", "kr."})
+_ABBREVIATIONS_WITH_DOT = frozenset({"ca.", "inkl.", "resp.", "kl.", "st.", "bl.a.",
+                                     "t.ex.", "vån.", "nr."})
 
 
 _FIFTY_FIFTY = re.compile(r"\b50\s?/\s?50\b")

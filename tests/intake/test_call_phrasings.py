@@ -479,3 +479,24 @@ def test_resp_wages_of_a_couple_a_fee_said_with_a_pronoun_and_a_baby_also():
     f = facts_of("ensam mamma, son 8. hyran är 7 650",
                  "glömde säga hon har en bebis också, 5 mån")
     assert [c.age for c in f.children] == [8, 0]
+
+
+def test_session_5_last_development_files():
+    f = facts_of("okt 2022. sambor, sök 66 + medsök 64, inga barn hemma. hyra 7 200 kr, el 510, "
+                 "hemförs 190 kr. båda har pension, 6 800 resp 5 900 kr")
+    assert (f.costs.get("home_insurance"), [i[:3] for i in incomes(f)]) == (
+        190, [("pension", 6800, "applicant"), ("pension", 5900, "partner")])
+    f = facts_of("mamma 48 ensamst, sonen 19 bor hemma och går sista året på gymnasiet, dottern "
+                 "16 går i 1:an. studiebidrag 1 250 kr vardera för båda barnen")
+    assert [i[:2] for i in incomes(f)] == [("study_grant", 1250), ("study_grant", 1250)]
+    f = facts_of("feb 2021. sök är en tjej 20, bor hos föräldrarna + bror 16, 4 personer i "
+                 "hushållet. lön extrajobb 2 800 kr netto. har inte haft fbs tidigare")
+    assert (f.consecutive_months_with_support, missing(f)) == (0, [])
+    f = facts_of("maj 2025. pappa 35 ensamst, dottern 6 är hos honom vissa dagar. hyra 6 100 kr")
+    assert missing(f) == ["calc_children_days"]
+    f = facts_of("okt 2024. sambor, sök (hon) 39 + medsök (han) 41, hennes son 16. hyra 8 150",
+                 "nej, sonen bor inte där hela mån", "han är där 20 dagar, resten hos sin pappa")
+    assert (f.adults, f.shared_household, [(c.age, c.days) for c in f.children]) == (
+        2, False, [(16, 20)])
+    f = facts_of("sambor, barn 2 år. han har skånetrafiken-kort 795 kr till jobbet")
+    assert f.costs == {"work_travel": 795}
