@@ -53,8 +53,14 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text.strip()) if s and s.strip()]
 
 
+# words that ask but name nothing: "och hur räknar vi i så fall?" is a follow-up, no issue
+_GENERIC = frozenset(tokenize(
+    "räkna räknar räknas gäller gälla göra gör fall bevilja beviljar hantera hanterar del "
+    "delar sak saker fråga frågan hjälpa hjälper"))
+
+
 def _content(part: str) -> int:
-    return len(tokenize(part))
+    return len([t for t in tokenize(part) if t not in _GENERIC])
 
 
 def _parts(text: str, pattern: re.Pattern[str], least: int = MIN_WORDS) -> list[str]:
