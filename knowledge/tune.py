@@ -375,7 +375,9 @@ def main(
     vec_out = np.stack([v for _, v in scored_oos])
 
     keys = list(GRID)
-    grid = grid_params()
+    # w_issue (per-issue rankings, search.topics) is not part of the grid: it does not move
+    # the main ranking that the grid scores; it is kept as calibrated
+    grid = [replace(p, w_issue=searcher.params.w_issue) for p in grid_params()]
     table = rank_table(searcher, items, grid)
     no_hints = np.array([all(getattr(p, k) == v for k, v in WITHOUT_HINTS.items())
                          for p in grid])
