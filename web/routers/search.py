@@ -13,6 +13,7 @@ router = APIRouter(prefix="/api/v1", tags=["riktlinjer"])
 @router.post(
     "/search",
     response_model=SearchResponse,
+    response_model_exclude_unset=True,  # `topics` only when the question has several issues
     summary="Sök i riktlinjerna och få citerade avsnitt",
     responses={422: {"model": ErrorResponse, "description": "Ogiltig fråga"},
                503: {"model": ErrorResponse, "description": "Kunskapsindexet är inte laddat"}},
