@@ -284,18 +284,38 @@ def test_held_out_labels_and_out_of_scope_categories(name, labels):
 # issues with `topics`), written blind by a separate session; development data from the start
 
 
-def test_dev7_labels_topics_and_categories(labels):
+# heldout7a + heldout7b: 100 + 25 each, written blind at the same time as dev7 by two other
+# sessions (same brief), evaluated once on 2026-12-04 (knowledge/eval/heldout7_result.json)
+REAL_STYLE = {"dev7": (150, 23, 40), "heldout7a": (100, 15, 25), "heldout7b": (100, 15, 25)}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_STYLE))
+def test_real_style_sets_labels_topics_and_categories(name, labels):
     import json as _json
 
-    items = [_json.loads(line) for line in _lines("dev7_questions.jsonl")]
-    assert len(items) == 150
+    size, mixed, oos = REAL_STYLE[name]
+    items = [_json.loads(line) for line in _lines(f"{name}_questions.jsonl")]
+    assert len(items) == size
     for item in items:
         assert item["gold"] and all(g in labels for g in item["gold"]), item["q"]
         for topic in item.get("topics", []):
             assert topic and set(topic) <= set(item["gold"]), item["q"]
-    assert sum(1 for item in items if item.get("topics")) == 23
-    assert len({split.normalize(item["q"]) for item in items}) == 150
-    counts = Counter(c for c, _ in split.read_out_of_scope(EVAL_DIR / "dev7_out_of_scope.txt"))
-    assert sum(counts.values()) == 40
+    assert sum(1 for item in items if item.get("topics")) == mixed
+    assert len({split.normalize(item["q"]) for item in items}) == size
+    counts = Counter(c for c, _ in split.read_out_of_scope(EVAL_DIR / f"{name}_out_of_scope.txt"))
+    assert sum(counts.values()) == oos
     assert set(counts) == {"sosfs-sida-21", "annan-lagstiftning", "andra-myndigheter",
                            "belopp-utanfor-korpus", "andra-kommuner", "ovrigt"}
+
+
+def test_the_real_style_held_out_shares_no_question_with_what_was_tuned_on():
+    import json as _json
+
+    tuned = {split.normalize(_json.loads(line)["q"])
+             for path in ("all_questions.jsonl", "dev7_questions.jsonl",
+                          *(f"heldout{n}_questions.jsonl" for n in (2, 3, 4, 5, "6a", "6b")))
+             for line in _lines(path)}
+    for name in ("heldout7a", "heldout7b"):
+        held = {split.normalize(_json.loads(line)["q"])
+                for line in _lines(f"{name}_questions.jsonl")}
+        assert not held & tuned, name
