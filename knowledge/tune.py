@@ -56,10 +56,10 @@ EVAL_DIR = Path(__file__).parent / "eval"
 # rounds 5a-5e, before joining it) and dev7 (issue 15: real-style questions, some with two
 # issues); the held-out set of issue 15 is kept outside the repository and never read here
 DEV_QUESTIONS = ("all_questions.jsonl",
-                 *(f"heldout{n}_questions.jsonl" for n in (2, 3, 4, 5, "6a", "6b")),
+                 *(f"heldout{n}_questions.jsonl" for n in (2, 3, 4, 5, "6a", "6b", "7a", "7b")),
                  "dev7_questions.jsonl")
 DEV_OUT_OF_SCOPE = ("all_out_of_scope.txt",
-                    *(f"heldout{n}_out_of_scope.txt" for n in (2, 3, 4, 5, "6a", "6b")),
+                    *(f"heldout{n}_out_of_scope.txt" for n in (2, 3, 4, 5, "6a", "6b", "7a", "7b")),
                     "dev7_out_of_scope.txt")
 MIN_ANSWERED = 0.97  # the goal
 TARGET_ANSWERED = 0.99  # in-sample quantile; chosen by CV (module docstring)
