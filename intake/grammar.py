@@ -328,6 +328,8 @@ class _Reader:
         if not _free_int(t, MAX_AGE_READ):
             return None, i
         nxt = _at(tokens, i + 1)
+        if nxt and nxt.text.startswith(("tim", "h/")):
+            return None, i  # "15 tim förskola": hours, not an age
         if nxt and (nxt.text in ("kr", "kronor", "sek", "tkr")
                     or (_is_target(nxt) and not _free_num(_at(tokens, i + 2)))
                     or _c(nxt, "day_unit", "persons", "earlier_this_year", "noise", "support",
@@ -740,8 +742,9 @@ class _Reader:
         holders = [m for m in p.children if m.placeholder]
         named = [m for m in p.children if m.new and not m.placeholder]
         if not holders or p.child_count != len(named) \
-                or len({(m.part_time, m.days, m.lunch) for m in holders}) != 1:
-            return
+                or len({(m.part_time, m.days, m.lunch) for m in holders}) != 1 \
+                or any(m.days is not None or m.part_time for m in named):
+            return  # "två barn: dottern 5 bor här heltid, sonen 11 … ibland": their own words
         h = holders[0]
         for m in named:
             m.part_time = m.part_time or h.part_time
@@ -795,10 +798,19 @@ class _Reader:
         return None
 
     def _old_value(self, k: int) -> None:
-        """"… , inte 9 200": the value a correction replaces is read and quoted, not used."""
+        """"… , inte 9 200": the value a correction replaces is read and quoted, not used;
+        "sjukpenning 8 300, inte sjukersättning 7 900": that income is gone."""
         tokens = self.tokens
         while _word(_at(tokens, k), ",", "(", "kr", "kronor"):
             k += 1
+        target, old = _at(tokens, k + 1), _at(tokens, k + 2)
+        if _c(_at(tokens, k), "negation", "correction_old") and _c(target, "income") \
+                and _free_num(old):
+            key = (target.concept or "").partition(":")[2]  # type: ignore[union-attr]
+            target.used = old.used = True  # type: ignore[union-attr]
+            self.p.no_income_types.append((key, None))
+            self.p.replaced.append(self.quote(k, k + 2))
+            return
         if _c(_at(tokens, k), "negation", "correction_old") and _free_num(_at(tokens, k + 1)):
             tokens[k + 1].used = True
             self.p.replaced.append(self.quote(k, k + 1))
@@ -956,7 +968,7 @@ class _Reader:
                 p.adults = int(prev.value)  # type: ignore[union-attr,arg-type]
                 prev.used = True  # type: ignore[union-attr]
             if _c(t, "single") and t.text.startswith("bara") and (
-                    t.depth or getattr(prev, "kind", "") == "num"):
+                    t.depth or getattr(prev, "kind", "") == "num" or _is_target(prev)):
                 continue  # "a-kassa 160 (bara hon)": whose the fee is, not a single adult
             if _c(t, "single"):
                 p.adults = 1
@@ -1984,6 +1996,14 @@ class _Reader:
                     x.used = True  # "2 x SL 970 =": read as the total, not as amounts
                 self.p.replaced.append(self.quote(k, k + d - 1))
                 return total  # type: ignore[return-value]
+        per = 2 if _word(_at(tokens, k + 1), "/") and _c(_at(tokens, k + 2), "child") else \
+            1 if _c(_at(tokens, k + 1), "per_child") else 0
+        eq, total = _at(tokens, k + per + 1), _at(tokens, k + per + 2)
+        if per and _word(eq, "=") and _free_num(total):
+            for x in tokens[k:k + per + 1]:
+                x.used = True  # "1 673/barn = 5 019 tot": the total is the amount
+            self.p.replaced.append(self.quote(k, k + per))
+            return total  # type: ignore[return-value]
         op, factor, eq, total = (_at(tokens, k + d) for d in (1, 2, 3, 4))
         if _word(op, "x", "*", "×", "gånger") and factor is not None and factor.kind == "num" \
                 and _word(eq, "=", "blir") and _free_num(total):
@@ -2520,6 +2540,11 @@ class _Reader:
                     p.no_income_types += [(key, "partner") for key in self.lim.income_types]
                 else:
                     p.no_incomes = True
+            if _is_target(t) and not t.used and (_word(_at(tokens, i - 1), "i")
+                                                  or t.text.startswith("i ")) and any(
+                    _c(x, "includes") for x in tokens[max(0, i - 4):i]):
+                t.used = True  # "el 340 (ingår ej i hyran)": the rent is where, not what
+                continue
             if _is_target(t) and not t.used:
                 prev = _at(tokens, i - 1)
                 nxt = _at(tokens, i + 1)

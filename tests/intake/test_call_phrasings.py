@@ -500,3 +500,22 @@ def test_session_5_last_development_files():
         2, False, [(16, 20)])
     f = facts_of("sambor, barn 2 år. han har skånetrafiken-kort 795 kr till jobbet")
     assert f.costs == {"work_travel": 795}
+
+
+def test_totals_after_a_per_child_amount_where_a_cost_is_and_a_type_replaced():
+    f = facts_of("sök kvinna 34 ensamst med 3 barn 14, 9 och 2. ink: bb 4 364 inkl "
+                 "flerbarnstillägg, uhs 1 673/barn = 5 019 tot")
+    assert ("maintenance_support", 5019, "applicant", None) in incomes(f)
+    f = facts_of("ensamst pappa 40 med 2 barn, 8 och 4. hyra 6 900 inkl värme, el 340 (ingår "
+                 "ej i hyran), hemförs 140")
+    assert f.costs == {"housing": 6900, "electricity": 340, "home_insurance": 140}
+    f = facts_of("juni 2021. sök (han) 55, frun 53, inga barn. han sjukersättning 7 900",
+                 "fel av mig: han har sjukpenning 8 300, inte sjukersättning 7 900")
+    assert incomes(f) == [("sickness_benefit", 8300, "applicant", None)]
+    f = facts_of("juli 2023, sök man 33 o sambo kvinna 31, inga barn.",
+                 "båda a-kassa: 8 100 resp 5 900. a-kassaavg 155 + 155 = 310, fack bara hon 230.")
+    assert (f.adults, f.costs) == (2, {"unemployment_fund": 310, "union_fee": 230})
+    f = facts_of("sök (hon) 34 + sambo (han) 36, två barn: dottern 5 bor här heltid, sonen 11 "
+                 "är hos dem ibland (umgänge).")
+    assert [(c.age, c.days, c.part_time) for c in f.children] == [(5, 30, False),
+                                                                  (11, None, True)]
