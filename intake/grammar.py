@@ -223,6 +223,7 @@ class _Reader:
         self.amount_at: dict[int, tuple[Token, tuple[str, int | None]]] = {}  # amount → fact
         self.pending_earlier: list[tuple[int, int]] = []  # (child, earned earlier this year)
         self.summed: dict[tuple, list[int]] = {}  # a fee of two persons → its first amounts
+        self._plural_sex = False  # a plural child word gives its sex to every age of its list
 
     # ------------------------------------------------------------------ dates and noise
 
@@ -409,7 +410,7 @@ class _Reader:
             age, k = self._age_of(j)
             if age is None:
                 break
-            child = self._new_child(age, sex if not kids else None)
+            child = self._new_child(age, sex if not kids or self._plural_sex else None)
             kids.append(child)
             start = j
             # asides: brackets and "som …" clauses up to the next age of the list
@@ -861,7 +862,9 @@ class _Reader:
                 twins = twins or nxt.text in ("tvillingar", "tvillingarna")
                 nxt.used = True
             j += 1
+        self._plural_sex = t.text in lexicon.PLURAL_CHILD_WORDS  # "döttrarna 14 o 9": both
         kids, end = self._read_ages(j, sex)
+        self._plural_sex = False
         plural = t.text in lexicon.PLURAL_CHILD_WORDS or (count or 0) > 1
         if kids and twins:  # "tvillingar 2 år": two children of that age, one in words
             twin = self._new_child(p.children[kids[0]].age)
@@ -891,13 +894,20 @@ class _Reader:
                     m.new, m.ref = False, f"age:{m.age}"
             self.mentions.append((i, "child", tuple(kids)))
             if len(kids) > 1:
-                # the words after the list are about all of its children
+                # the words after the list are about all of its children — or, when a child
+                # before had its own days ("16 bor här hela tiden, 13 o 10 varannan vecka"),
+                # about those after it
+                own_days = [n for n, c in enumerate(kids) if any(
+                    o == ("child", (c,)) and _c(x, "full_time", "alternate_week", "part_time",
+                                                "day_unit")
+                    for x, o in zip(tokens, self.owner, strict=True))]
+                after = tuple(kids[own_days[-1] + 1:]) if own_days else tuple(kids)
                 k = end
                 while k < len(tokens) and tokens[k].part == t.part and self.owner[k] is None \
                         and not _c(tokens[k], "applicant", "partner", "both", "child",
                                    "child_ref", "cost", "income", "cap") \
                         and tokens[k].kind != "aring":
-                    self.owner[k] = ("child", tuple(kids))
+                    self.owner[k] = ("child", after or tuple(kids))
                     k += 1
             return max(end, i + 1)
         if twins:  # "tvillingarna går på förskola": the two of one age named before
@@ -2783,6 +2793,10 @@ def _sex_of_child_word(word: str) -> Literal["son", "dotter"] | None:
     if word in lexicon.SON_WORDS:
         return "son"
     if word in lexicon.DAUGHTER_WORDS:
+        return "dotter"
+    if word in ("söner", "sönerna", "pojkar", "pojkarna", "killar", "killarna"):
+        return "son"
+    if word in ("döttrar", "döttrarna", "flickor", "flickorna", "tjejer", "tjejerna"):
         return "dotter"
     return None
 

@@ -33,6 +33,7 @@ COSTS: dict[str, tuple[str, ...]] = {
                     "resor jobb", "resor till jobb", "resor arbetet", "buss", "bussen",
                     "månadskort buss", "busskort buss", "busskort jobb", "buss jobb", "pendel",
                     "pendeltåg", "pendeltågskort", "skånetrafiken-kort", "skånetrafikkort",
+                    "bil till jobbet", "bilen till jobbet", "bil till arbetet", "bil till jobb",
                     "jojo-kort", "jojokort", "ul-kort", "östgötakort", "länstrafikkort",
                     "reskassa",
                     "sl-kort jobb", "månadskort jobb", "pendel jobb"),
@@ -344,7 +345,8 @@ DAUGHTER_WORDS = frozenset({"dotter", "dottern", "flicka", "flickan", "tjejen", 
                             "lilltjej"})
 # Object pronouns ("bor hos henne") name where a child lives, not whose fact follows.
 OBJECT_PRONOUNS = frozenset({"henne", "honom", "dem", "dom", "sig", "oss", "mig"})
-PLURAL_CHILD_WORDS = frozenset({"barn", "barnen", "söner", "döttrar", "tvillingar", "tjejer",
+PLURAL_CHILD_WORDS = frozenset({"barn", "barnen", "söner", "döttrar", "sönerna", "döttrarna",
+                                "tvillingar", "tjejer",
                                 "killar", "tjejerna", "killarna", "flickorna", "pojkarna",
                                 "tvillingarna", "ungar", "ungarna", "kids", "flickor", "pojkar"})
 
