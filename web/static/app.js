@@ -408,20 +408,16 @@
     fact("Hushållets storlek", calc.antal_vuxna + " vuxna, " + calc.antal_barn + " barn");
     fact("Tillämplig lag", calc.tillamplig_lag + "; " + calc.lagrum);
     parts.push(dl);
-    const table = el("table", { class: "u-rows" }, el("thead", null, el("tr", null,
-      el("th", { scope: "col", text: "Rad" }), el("th", { scope: "col", text: "Belopp" }),
-      el("th", { scope: "col", text: "Lagrum" }), el("th", { scope: "col", text: "Källa" }),
-      el("th", { scope: "col", text: "Status" }))));
-    const body = el("tbody");
+    // One block per line (not a table: its text reads back from a PDF line by line).
+    const rows = el("ol", { class: "u-rows" });
     for (const r of calc.rader || []) {
       const counted = r.kategori === "inkomst" ? (r.raknas === false ? " (räknas inte)" : " (räknas)") : "";
-      body.append(el("tr", null, el("td", { text: r.text }),
-        el("td", { class: "amount", text: kr(r.belopp) + counted }),
-        el("td", { text: r.lagrum }), el("td", { text: r.kalla }),
-        el("td", { text: statusText(r.status) })));
+      rows.append(el("li", null,
+        el("p", { class: "u-row-head", text: r.text + ": " + kr(r.belopp) + counted }),
+        el("p", { class: "u-row-basis",
+          text: "Lagrum: " + r.lagrum + " · Källa: " + r.kalla + " · Status: " + statusText(r.status) })));
     }
-    table.append(body);
-    parts.push(table);
+    parts.push(el("h3", { text: "Rader" }), rows);
     const totals = el("dl", { class: "u-totals" });
     const total = (k, v) => totals.append(el("dt", { text: k }), el("dd", { text: kr(v) }));
     total("Riksnorm", calc.riksnorm);

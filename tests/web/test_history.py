@@ -1,0 +1,35 @@
+"""The conversation read back from a Rasa tracker (the page after a reload)."""
+
+from __future__ import annotations
+
+from web.rasa_client import history
+
+TRACKER = {"events": [
+    {"event": "action", "name": "action_session_start"},
+    {"event": "user", "text": "gammalt samtal"},
+    {"event": "restart"},
+    {"event": "user", "text": "hyra 7 200", "parse_data": {}},
+    {"event": "bot", "text": "Stämmer detta?", "data": {
+        "buttons": None, "custom": {"facts": {"månad": "mars 2026"}}}},
+    {"event": "slot", "name": "facts", "value": {}},
+    {"event": "user", "text": "/restart"},
+    {"event": "bot", "text": "Försörjningsstöd för mars 2026: 12 820 kr.", "data": {
+        "custom": {"calculation": {"forsorjningsstod": 12820}, "summary_text": "x",
+                   "comparison": {"typ": "scenarier"}, "okänd": 1}}},
+]}
+
+
+def test_history_is_what_the_chat_api_sent_since_the_last_restart():
+    messages = history(TRACKER)
+    assert [(m["from"], m["text"]) for m in messages] == [
+        ("user", "hyra 7 200"), ("bot", "Stämmer detta?"),
+        ("bot", "Försörjningsstöd för mars 2026: 12 820 kr.")]
+    assert messages[1]["facts"] == {"månad": "mars 2026"}
+    assert messages[2]["calculation"] == {"forsorjningsstod": 12820}
+    assert messages[2]["comparison"] == {"typ": "scenarier"}
+    assert "okänd" not in messages[2]
+
+
+def test_an_empty_tracker_has_no_messages():
+    assert history({}) == []
+    assert history({"events": [{"event": "action", "name": "action_listen"}]}) == []
