@@ -17,12 +17,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import backends
-from actions.calculation import (
-    NO_CALCULATION,
-    _calculate_and_reply,
-    _complete,
-    household_taken_for_something_else,
-)
+from actions.calculation import NO_CALCULATION, _calculate_and_reply, _complete
 from actions.comparison import LETTERS, NO_CHANGE_READ, NO_SALARY, scenarios_text, work_text
 from actions.formatting import facts_payload
 from intake import Facts, missing, to_calculation_input
@@ -91,19 +86,22 @@ class ActionWhatIf(Action):
     ) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
         facts = Facts.from_slot(tracker.get_slot("facts"))
+        if change_words(text) is None and not is_work_question(text):
+            # no what-if words: a fact or a correction the intent classifier took for a what-if
+            # ("lägg till fack 260 för honom"): read it as action_what_next reads one
+            if looks_like_question(text):
+                return [FollowupAction("action_search_guidelines")]
+            return [FollowupAction("action_what_next")]
         if not tracker.get_slot("calc_confirmed") or not _complete(facts):
             # no calculation to compare with: a question ("om hon har sparpengar, måste hon
             # använda dem?") goes to the guidelines, a household to the calculation
             if looks_like_question(text):
                 return [FollowupAction("action_search_guidelines")]
-            started = household_taken_for_something_else(tracker)
-            if started is not None:
-                return started
             dispatcher.utter_message(text=NO_CALCULATION)
             return []
         if is_work_question(text):
             return work_pays(dispatcher, facts, work_words(text))
-        return what_if(dispatcher, tracker, facts, change_words(text) or text)
+        return what_if(dispatcher, tracker, facts, change_words(text) or "")
 
 
 def what_if(dispatcher: CollectingDispatcher, tracker: Tracker, facts: Facts,

@@ -150,3 +150,10 @@ def test_no_calculation_yet_and_a_question_goes_to_the_guidelines():
                        "name": "action_search_guidelines"}]
     messages, events = _run(ActionWhatIf(), "jämför med hyra 6 900", _slots(calc_confirmed=None))
     assert messages[0]["text"].startswith("Det finns ingen beräkning ännu.")
+
+
+def test_a_fact_without_what_if_words_is_read_as_action_what_next_reads_it():
+    # the intent classifier took a correction for a what-if: it is not made a scenario
+    messages, events = _run(ActionWhatIf(), "lägg till fack 260 för honom", _slots())
+    assert messages == []
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_what_next"}]
