@@ -337,7 +337,7 @@
       const group = el("div", { class: "replies", role: "group", "aria-label": "Behåll ett scenario" });
       for (const s of scenarios.slice(1)) {
         const b = el("button", { type: "button", class: "reply", text: "Behåll " + s.namn });
-        b.addEventListener("click", () => send("behåll " + s.namn));
+        b.addEventListener("click", () => send("Behåll " + s.namn));
         group.append(b);
       }
       box.append(group);
@@ -405,7 +405,8 @@
     const fact = (k, v) => dl.append(el("dt", { text: k }), el("dd", { text: v }));
     fact("Månad", periodOf(calc));
     if (facts) fact("Hushåll", facts["hushåll"]);
-    fact("Hushållets storlek", calc.antal_vuxna + " vuxna, " + calc.antal_barn + " barn");
+    fact("Hushållets storlek", calc.antal_vuxna + (calc.antal_vuxna === 1 ? " vuxen, " : " vuxna, ")
+      + calc.antal_barn + " barn");
     fact("Tillämplig lag", calc.tillamplig_lag + "; " + calc.lagrum);
     parts.push(dl);
     // One block per line (not a table: its text reads back from a PDF line by line).
