@@ -8,7 +8,6 @@ money too) plus the försörjningsstöd.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from .models import CalculationInput, CalculationResult
@@ -27,12 +26,13 @@ def total_money(result: CalculationResult | dict[str, Any]) -> int:
 
 def _keyed(r: CalculationResult) -> dict[tuple[str, str, int], Any]:
     """Rows by (category, label, occurrence): two children of the same age are two rows."""
-    seen: Counter[tuple[str, str]] = Counter()
+    seen: dict[tuple[str, str], int] = {}
     out = {}
     for row in r.rader:
         key = (row.kategori, row.text)
-        out[(row.kategori, row.text, seen[key])] = row
-        seen[key] += 1
+        n = seen.get(key, 0)
+        out[(row.kategori, row.text, n)] = row
+        seen[key] = n + 1
     return out
 
 

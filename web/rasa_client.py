@@ -142,7 +142,7 @@ class RasaClient:
 
 def _empty_message() -> dict[str, Any]:
     return {"text": "", "buttons": [], "citations": [], "calculation": None, "facts": None,
-            "summary_text": None, "comparison": None}
+            "summary_text": None}
 
 
 def history(tracker: dict[str, Any]) -> list[dict[str, Any]]:
