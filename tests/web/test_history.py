@@ -33,3 +33,15 @@ def test_history_is_what_the_chat_api_sent_since_the_last_restart():
 def test_an_empty_tracker_has_no_messages():
     assert history({}) == []
     assert history({"events": [{"event": "action", "name": "action_listen"}]}) == []
+
+
+def test_a_comparison_in_a_chat_reply_is_audited_with_its_parameter_files():
+    from web.audit import build_record
+
+    scenario = {"namn": "B", "input": {"year": 2026}, "result": {"year": 2026,
+                                                                 "forsorjningsstod": 3810}}
+    record = build_record("chat", {"sender_id": "flik-1", "message": "jämför med hyra 6 900"},
+                          {"messages": [{"text": "Jämförelse", "comparison": {
+                              "typ": "scenarier", "scenarier": [scenario, scenario]}}]}, None)
+    assert record["comparisons"][0]["scenarier"][1]["result"]["forsorjningsstod"] == 3810
+    assert [p["file"] for p in record["parameters"]] == ["calculator/parameters/2026.yaml"]
