@@ -94,7 +94,7 @@ class ActionWhatIf(Action):
             return [FollowupAction("action_what_next")]
         if not tracker.get_slot("calc_confirmed") or not _complete(facts):
             # no calculation to compare with: a question ("om hon har sparpengar, måste hon
-            # använda dem?") goes to the guidelines, a household to the calculation
+            # använda dem?") goes to the guidelines
             if looks_like_question(text):
                 return [FollowupAction("action_search_guidelines")]
             dispatcher.utter_message(text=NO_CALCULATION)
