@@ -97,7 +97,7 @@ def keep_target(text: str) -> str | None:
     return m.group(1).upper() if m else None
 
 
-def hours_times_wage(text: str, month_hours_only: bool = True) -> tuple[str, list[str]]:
+def hours_times_wage(text: str) -> tuple[str, list[str]]:
     """Replace "80 timmar i månaden för 120 kr i timmen" by "lön 9 600", saying so. Hours per
     week are refused (the number of weeks in a month is a choice this intake does not make)."""
     m = _HOURS.search(text)
