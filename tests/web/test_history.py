@@ -45,3 +45,25 @@ def test_a_comparison_in_a_chat_reply_is_audited_with_its_parameter_files():
                               "typ": "scenarier", "scenarier": [scenario, scenario]}}]}, None)
     assert record["comparisons"][0]["scenarier"][1]["result"]["forsorjningsstod"] == 3810
     assert [p["file"] for p in record["parameters"]] == ["calculator/parameters/2026.yaml"]
+
+
+def test_the_history_endpoint_answers_in_swedish_when_it_cannot_read_the_conversation(
+        client, settings):
+    from web.rasa_client import RASA_UNAVAILABLE
+
+    # nothing listens at the Rasa address
+    response = client.get("/api/v1/chat/webb-abc123")
+    assert response.status_code == 503 and response.json()["detail"] == RASA_UNAVAILABLE
+    response = client.get("/api/v1/chat/19121212-1212")
+    assert response.status_code == 422
+    assert "personnummer" in response.json()["detail"]
+
+
+def test_versions_name_the_parameter_files_and_refuse_a_year_without_one(client):
+    body = client.get("/api/v1/versions", params={"year": 2026}).json()
+    assert body["parametrar"]["file"] == "calculator/parameters/2026.yaml"
+    assert len(body["parametrar"]["sha256"]) == 64
+    assert body["korpus"]["corpus_hash"]
+    response = client.get("/api/v1/versions", params={"year": 1999})
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("year: det finns inga parametrar för år 1999")

@@ -9,10 +9,12 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from web.audit import corpus_version, parameter_versions
-from web.deps import RasaDep, ResourcesDep
-from web.errors import error_body
+from web.deps import RasaDep, ResourcesDep, SettingsDep
+from web.errors import ServiceUnavailableError, error_body
+from web.health import probe_database
 from web.pii import redact
 from web.rasa_client import history
+from web.routers.chat import TRACKER_STORE_UNAVAILABLE
 from web.schemas import ErrorResponse, HistoryResponse, SenderId
 
 router = APIRouter(prefix="/api/v1", tags=["chatt"])
@@ -25,7 +27,8 @@ router = APIRouter(prefix="/api/v1", tags=["chatt"])
     summary="Ett samtal som det sparats i Rasas samtalsdatabas (sidan efter en omladdning)",
     responses={422: {"model": ErrorResponse}, 503: {"model": ErrorResponse}},
 )
-async def conversation(sender_id: Annotated[SenderId, Path()], rasa: RasaDep) -> Any:
+async def conversation(sender_id: Annotated[SenderId, Path()], rasa: RasaDep,
+                       settings: SettingsDep) -> Any:
     """Handläggarens och assistentens meddelanden sedan den senaste omstarten, med
     beräkningar, jämförelser och uppgifter som de skickades. Ingenting sparas i webbläsaren
     utöver samtalets id."""
@@ -34,6 +37,11 @@ async def conversation(sender_id: Annotated[SenderId, Path()], rasa: RasaDep) ->
             "field": "sender_id", "value": None,
             "message": "Fältet sender_id får inte innehålla ett personnummer."}]),
             status_code=422)
+    if settings.tracker_db_url:
+        # with its store down Rasa answers an empty conversation: say so instead
+        store = await probe_database(settings.tracker_db_url, settings.health_timeout_seconds)
+        if not store["ok"]:
+            raise ServiceUnavailableError(TRACKER_STORE_UNAVAILABLE)
     tracker = await rasa.tracker(sender_id)
     return {"sender_id": sender_id, "messages": history(tracker)}
 

@@ -665,8 +665,12 @@
     try {
       const response = await fetch(API_CHAT + "/" + encodeURIComponent(senderId),
         { headers: { Accept: "application/json" } });
-      if (!response.ok) return;
-      const body = await response.json();
+      const body = await response.json().catch(() => null);
+      if (!response.ok) {
+        status.textContent = "Samtalet kunde inte återställas: "
+          + ((body && body.detail) || "HTTP " + response.status);
+        return;
+      }
       const messages = (body && body.messages) || [];
       if (!messages.length || list.children.length) return;
       for (const m of messages) {
