@@ -68,6 +68,7 @@
   let senderId = storedSenderId() || newSenderId();
   let busy = false;
   let lastFacts = null;
+  let lastSummaryText = "";  // the facts lines (with what was assumed) of the last result
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -127,11 +128,12 @@
       lastFacts = message.facts;
     }
     if (message.summary_text) {
+      lastSummaryText = message.summary_text;
       showSummary(message.summary_text);
     } else if (message.calculation) {
       showSummary(summaryFromCalculation(message.calculation));
     }
-    if (message.calculation) fillUnderlag(message.calculation, lastFacts, summary.textContent);
+    if (message.calculation) fillUnderlag(message.calculation, lastFacts, lastSummaryText);
     scrollToEnd();
   }
 
@@ -550,6 +552,7 @@
 
   function resetCalculationPanel() {
     lastFacts = null;
+    lastSummaryText = "";
     resetUnderlag();
     factsList.replaceChildren();
     factsEmpty.hidden = false;
