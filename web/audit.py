@@ -191,7 +191,9 @@ def build_record(kind: str, request: Any, response: Any, app: Any) -> dict[str, 
                      if isinstance(c, dict)]
         calculations = [m["calculation"] for m in messages
                         if isinstance(m.get("calculation"), dict)]
-        if not citations and not calculations:
+        # a what-if comparison: each scenario's input and result
+        comparisons = [m["comparison"] for m in messages if isinstance(m.get("comparison"), dict)]
+        if not citations and not calculations and not comparisons:
             return None
         message = request.get("message")
         redaction = redact(message) if isinstance(message, str) else None
@@ -207,8 +209,14 @@ def build_record(kind: str, request: Any, response: Any, app: Any) -> dict[str, 
         }
         if citations:
             record["corpus"] = corpus_version(app)
-        if calculations:
-            record["parameters"] = [parameter_versions(c.get("year")) for c in calculations]
+        if comparisons:
+            record["comparisons"] = scrub(comparisons)
+        years = [c.get("year") for c in calculations] + list(dict.fromkeys(
+            s["result"].get("year") for comp in comparisons
+            for s in comp.get("scenarier") or comp.get("tabell") or []
+            if isinstance(s, dict) and isinstance(s.get("result"), dict)))
+        if years:
+            record["parameters"] = [parameter_versions(y) for y in years]
         return record
     return None
 

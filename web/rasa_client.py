@@ -20,7 +20,7 @@ import httpx
 RASA_UNAVAILABLE = "Chattjänsten (Rasa) svarar inte just nu. Försök igen om en stund."
 
 # Keys of a custom payload that the chat API passes on; anything else is ignored.
-STRUCTURED_KEYS = ("citations", "calculation", "facts", "summary_text")
+STRUCTURED_KEYS = ("citations", "calculation", "facts", "summary_text", "comparison")
 
 
 class RasaUnavailableError(RuntimeError):
@@ -99,6 +99,31 @@ class RasaClient:
             return index, self._elements(response)
         raise RasaUnavailableError("; ".join(refused))
 
+    async def tracker(self, sender_id: str) -> dict[str, Any]:
+        """The conversation's tracker (Rasa's HTTP API, ``--enable-api``), from the replica the
+        conversation's turns go to (any replica can read it: the tracker store is shared)."""
+        refused = []
+        for index in self.candidates(sender_id):
+            url = f"{self.replicas[index]}/conversations/{sender_id}/tracker"
+            try:
+                response = await self._client.get(url, params={"include_events": "ALL"})
+            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                self.mark(index, ready=False)
+                refused.append(f"{self.replicas[index]}: {type(exc).__name__}: {exc}")
+                continue
+            except httpx.HTTPError as exc:
+                raise RasaUnavailableError(f"{type(exc).__name__}: {exc}") from exc
+            if response.status_code != 200:
+                raise RasaUnavailableError(f"HTTP {response.status_code}")
+            try:
+                body = response.json()
+            except ValueError as exc:
+                raise RasaUnavailableError("svaret var inte JSON") from exc
+            if not isinstance(body, dict):
+                raise RasaUnavailableError("svaret var inte ett objekt")
+            return body
+        raise RasaUnavailableError("; ".join(refused))
+
     @staticmethod
     def _elements(response: httpx.Response) -> list[dict[str, Any]]:
         if response.status_code != 200:
@@ -118,6 +143,31 @@ class RasaClient:
 def _empty_message() -> dict[str, Any]:
     return {"text": "", "buttons": [], "citations": [], "calculation": None, "facts": None,
             "summary_text": None}
+
+
+def history(tracker: dict[str, Any]) -> list[dict[str, Any]]:
+    """The conversation as the page shows it, from the tracker's events since the last
+    restart: the caseworker's messages ({"from": "user", "text"}) and the assistant's, each
+    merged as the chat API merges them ({"from": "bot", "text", "calculation", …})."""
+    out: list[dict[str, Any]] = []
+    for event in tracker.get("events") or []:
+        if not isinstance(event, dict):
+            continue
+        kind = event.get("event")
+        if kind == "restart":
+            out = []
+        elif kind == "user" and isinstance(event.get("text"), str) \
+                and not event["text"].startswith("/"):
+            out.append({"from": "user", "text": event["text"]})
+        elif kind == "bot":
+            data = event.get("data") or {}
+            elements: list[dict[str, Any]] = []
+            if isinstance(event.get("text"), str):
+                elements.append({"text": event["text"], "buttons": data.get("buttons") or []})
+            if isinstance(data.get("custom"), dict):
+                elements.append({"custom": data["custom"]})
+            out += [{"from": "bot", **m} for m in merge_elements(elements)]
+    return out
 
 
 def merge_elements(elements: list[dict[str, Any]]) -> list[dict[str, Any]]:

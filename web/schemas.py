@@ -139,10 +139,25 @@ class ChatMessage(BaseModel):
         None, description="Uppgifterna som hittills samlats in för den pågående beräkningen")
     summary_text: str | None = Field(
         None, description="Beräkningen som ren text för journalanteckningen")
+    comparison: dict[str, Any] | None = Field(
+        None, description="En jämförelse: scenarier (typ \"scenarier\": varje scenarios indata "
+        "och resultat, raderna som skiljer) eller \"lönar det sig att jobba\" "
+        "(typ \"lönar_det_sig\": en tabell)")
 
 
 class ChatResponse(BaseModel):
     messages: list[ChatMessage]
+
+
+class HistoryMessage(ChatMessage):
+    from_: str = Field(alias="from", description="\"user\" (handläggaren) eller \"bot\"")
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class HistoryResponse(BaseModel):
+    sender_id: str
+    messages: list[HistoryMessage]
 
 
 # --------------------------------------------------------------------------- health

@@ -57,8 +57,13 @@ def _app():
                 os.environ[key] = value
     # What the lifespan does (schemathesis calls the app without running it).
     app.state.resources = load_resources(settings_)
-    rasa = RasaClient("http://rasa.test",
-                      transport=httpx.MockTransport(lambda _: httpx.Response(200, json=REPLY)))
+    def fake_rasa(request: httpx.Request) -> httpx.Response:
+        # the webhook answers a list of reply elements; a conversation's tracker an object
+        if request.url.path.endswith("/tracker"):
+            return httpx.Response(200, json={"events": [{"event": "user", "text": "hej"}]})
+        return httpx.Response(200, json=REPLY)
+
+    rasa = RasaClient("http://rasa.test", transport=httpx.MockTransport(fake_rasa))
     app.dependency_overrides[get_rasa_client] = lambda: rasa
     return app
 

@@ -3,6 +3,10 @@
 
 (function () {
   const API_CHAT = "/api/v1/chat";
+  const API_VERSIONS = "/api/v1/versions";
+  // The only thing kept in the browser: this tab's conversation id (sessionStorage). The
+  // conversation itself is read back from Rasa's tracker store after a reload.
+  const SESSION_KEY = "bistandsguiden-samtal";
   const money = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
   const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
     "september", "oktober", "november", "december"];
@@ -42,9 +46,29 @@
   const copyButton = $("kopiera");
   const copyStatus = $("kopiera-status");
 
-  const senderId = "webb-" + Array.from(crypto.getRandomValues(new Uint8Array(12)),
-    (b) => b.toString(16).padStart(2, "0")).join("");
+  const underlag = $("underlag");
+  const printButton = $("skriv-ut");
+  const pdfButton = $("spara-pdf");
+
+  function newSenderId() {
+    const id = "webb-" + Array.from(crypto.getRandomValues(new Uint8Array(12)),
+      (b) => b.toString(16).padStart(2, "0")).join("");
+    try { sessionStorage.setItem(SESSION_KEY, id); } catch (err) { /* private mode: no reload */ }
+    return id;
+  }
+
+  function storedSenderId() {
+    try {
+      const id = sessionStorage.getItem(SESSION_KEY);
+      if (id && /^[A-Za-z0-9_.:-]{1,128}$/.test(id)) return id;
+    } catch (err) { /* storage not allowed */ }
+    return null;
+  }
+
+  let senderId = storedSenderId() || newSenderId();
   let busy = false;
+  let lastFacts = null;
+  let lastSummaryText = "";  // the facts lines (with what was assumed) of the last result
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -96,14 +120,20 @@
     if (message.text) item.append(el("p", { class: "text", text: message.text }));
     if (message.citations && message.citations.length) item.append(renderCitations(message.citations));
     if (message.calculation) item.append(renderCalculation(message.calculation));
+    if (message.comparison) item.append(renderComparison(message.comparison));
     if (message.buttons && message.buttons.length) item.append(renderReplies(message.buttons));
     list.append(item);
-    if (message.facts) renderFacts(message.facts);
+    if (message.facts) {
+      renderFacts(message.facts);
+      lastFacts = message.facts;
+    }
     if (message.summary_text) {
+      lastSummaryText = message.summary_text;
       showSummary(message.summary_text);
     } else if (message.calculation) {
       showSummary(summaryFromCalculation(message.calculation));
     }
+    if (message.calculation) fillUnderlag(message.calculation, lastFacts, lastSummaryText);
     scrollToEnd();
   }
 
@@ -243,6 +273,205 @@
     return lines.join("\n");
   }
 
+  // ------------------------------------------------------------------ comparison
+
+  function signedKr(amount) {
+    if (!amount) return "\u00b10\u00a0kr";
+    return (amount > 0 ? "+" : "\u2212") + kr(Math.abs(amount));
+  }
+
+  function periodOf(calc) {
+    return (MONTHS[calc.month - 1] || calc.month) + " " + calc.year;
+  }
+
+  function renderComparison(comp) {
+    if (comp.typ === "lönar_det_sig") return renderWorkTable(comp);
+    const scenarios = comp.scenarier || [];
+    const table = el("table", { class: "calc comparison cols-" + scenarios.length },
+      el("caption", { text: "Jämförelse av scenarier" }));
+    const head = el("tr", null, el("th", { scope: "col", text: "Post" }));
+    for (const s of scenarios) {
+      head.append(el("th", { scope: "col", class: "amount" },
+        el("span", { class: "scenario-name", text: s.namn }),
+        el("span", { class: "row-note", text: s.beskrivning + ", " + periodOf(s.result) })));
+    }
+    table.append(el("thead", null, head));
+    const body = el("tbody");
+    const line = (label, values, cls) => {
+      const tr = el("tr", { class: cls || null }, el("th", { scope: "row", text: label }));
+      for (const v of values) tr.append(el("td", { class: "amount", text: v }));
+      body.append(tr);
+    };
+    line("Försörjningsstöd", scenarios.map((s) => kr(s.result.forsorjningsstod)), "total");
+    line("Hushållets pengar (inkomster + stöd)", scenarios.map((s) => kr(s.hushallets_pengar)), "total");
+    line("Skillnad i försörjningsstöd mot A",
+      scenarios.map((s) => (s.skillnad ? signedKr(s.skillnad.forsorjningsstod) : "")));
+    line("Skillnad i hushållets pengar mot A",
+      scenarios.map((s) => (s.skillnad ? signedKr(s.skillnad.hushallets_pengar) : "")));
+    table.append(body);
+    const rows = comp.rader || [];
+    if (rows.length) {
+      const diff = el("tbody", { class: "diff" }, el("tr", null,
+        el("th", { scope: "rowgroup", colspan: String(scenarios.length + 1), text: "Rader som skiljer" })));
+      for (const r of rows) {
+        const tr = el("tr", null, el("th", { scope: "row" }, r.text,
+          el("span", { class: "legal", text: r.lagrum })));
+        r.belopp.forEach((amount, i) => {
+          const counted = r.raknas[i] === false ? " (räknas inte)" : "";
+          tr.append(el("td", { class: "amount", text: amount === null ? "–" : kr(amount) + counted }));
+        });
+        diff.append(tr);
+      }
+      table.append(diff);
+    }
+    const box = el("section", { class: "comparison-box", "aria-label": "Jämförelse" }, table);
+    const notes = [];
+    for (const s of scenarios.slice(1)) {
+      if (s.jobbstimulans && s.jobbstimulans.har_lon) notes.push(s.namn + ": " + jobText(s.jobbstimulans));
+    }
+    notes.push(...(comp.noteringar || []));
+    if (notes.length) {
+      const ul = el("ul");
+      for (const n of notes) ul.append(el("li", { text: n }));
+      box.append(el("div", { class: "warnings" }, el("strong", { text: "Regler och antaganden" }), ul));
+    }
+    if (scenarios.length > 1) {
+      const group = el("div", { class: "replies", role: "group", "aria-label": "Behåll ett scenario" });
+      for (const s of scenarios.slice(1)) {
+        const b = el("button", { type: "button", class: "reply", text: "Behåll " + s.namn });
+        b.addEventListener("click", () => send("Behåll " + s.namn));
+        group.append(b);
+      }
+      box.append(group);
+    }
+    return box;
+  }
+
+  function jobText(job) {
+    if (job["gäller"]) {
+      return "jobbstimulans gäller (" + job.andel_procent + " % av lönen räknas inte), "
+        + job.manader_kvar + " månader kvar av högst " + job.max_manader + ".";
+    }
+    if (job.manader_med_stod < job.kravs_manader) {
+      return "jobbstimulans gäller inte än: " + job.manader_med_stod + " av " + job.kravs_manader
+        + " månader med stöd; börjar efter " + job.manader_kvar_till_start + " månader till.";
+    }
+    return "jobbstimulans gäller inte längre (använd i " + job.anvanda_manader + " av "
+      + job.max_manader + " månader).";
+  }
+
+  function renderWorkTable(comp) {
+    const table = el("table", { class: "calc work" },
+      el("caption", { text: "Lönar det sig att jobba? Hushållets pengar per månad" }),
+      el("thead", null, el("tr", null,
+        el("th", { scope: "col", text: "Fall" }),
+        el("th", { scope: "col", class: "amount", text: "Lön" }),
+        el("th", { scope: "col", class: "amount", text: "Andra inkomster" }),
+        el("th", { scope: "col", class: "amount", text: "Försörjningsstöd" }),
+        el("th", { scope: "col", class: "amount", text: "Totalt" }),
+        el("th", { scope: "col", class: "amount", text: "Mot utan jobb" }))));
+    const body = el("tbody");
+    for (const r of comp.tabell || []) {
+      body.append(el("tr", null, el("th", { scope: "row", text: r.fall }),
+        el("td", { class: "amount", text: kr(r.lon) }),
+        el("td", { class: "amount", text: kr(r.andra_inkomster) }),
+        el("td", { class: "amount", text: kr(r.forsorjningsstod) }),
+        el("td", { class: "amount total-cell", text: kr(r.totalt) }),
+        el("td", { class: "amount", text: r.mer_an_utan_jobb === null ? "–" : signedKr(r.mer_an_utan_jobb) })));
+    }
+    table.append(body);
+    const box = el("section", { class: "comparison-box", "aria-label": "Lönar det sig att jobba" }, table);
+    const notes = [jobText(comp.jobbstimulans), ...(comp.noteringar || [])];
+    const ul = el("ul");
+    for (const n of notes) ul.append(el("li", { text: n.charAt(0).toUpperCase() + n.slice(1) }));
+    box.append(el("div", { class: "warnings" }, el("strong", { text: "Jobbstimulans" }), ul));
+    return box;
+  }
+
+  // ------------------------------------------------------------------ beräkningsunderlag (print)
+
+  // Lines of the facts summary that say what was assumed (counted as none, not given).
+  const ASSUMPTION = /(räknas som 0 kr|ej nämn|inga nämnda|ingen make|antas|ej angiven|inte tolkat)/i;
+
+  function statusText(status) {
+    const entry = ROW_STATUS[status];
+    if (entry) return entry[0];
+    return { official: "officiell källa", indata: "indata från handläggaren" }[status] || status;
+  }
+
+  function fillUnderlag(calc, facts, summaryText) {
+    const today = new Date().toLocaleDateString("sv-SE");
+    const parts = [el("h2", { text: "Beräkningsunderlag – försörjningsstöd" }),
+      el("p", { class: "u-meta", text: "Utskrivet " + today + " från Biståndsguiden. Beslutsunderlag att pröva; inga personnummer." })];
+    const dl = el("dl", { class: "u-facts" });
+    const fact = (k, v) => dl.append(el("dt", { text: k }), el("dd", { text: v }));
+    fact("Månad", periodOf(calc));
+    if (facts) fact("Hushåll", facts["hushåll"]);
+    fact("Hushållets storlek", calc.antal_vuxna + (calc.antal_vuxna === 1 ? " vuxen, " : " vuxna, ")
+      + calc.antal_barn + " barn");
+    fact("Tillämplig lag", calc.tillamplig_lag + "; " + calc.lagrum);
+    parts.push(dl);
+    // One block per line (not a table: its text reads back from a PDF line by line).
+    const rows = el("ol", { class: "u-rows" });
+    for (const r of calc.rader || []) {
+      const counted = r.kategori === "inkomst" ? (r.raknas === false ? " (räknas inte)" : " (räknas)") : "";
+      rows.append(el("li", null,
+        el("p", { class: "u-row-head", text: r.text + ": " + kr(r.belopp) + counted }),
+        el("p", { class: "u-row-basis",
+          text: "Lagrum: " + r.lagrum + " · Källa: " + r.kalla + " · Status: " + statusText(r.status) })));
+    }
+    parts.push(el("h3", { text: "Rader" }), rows);
+    const totals = el("dl", { class: "u-totals" });
+    const total = (k, v) => totals.append(el("dt", { text: k }), el("dd", { text: kr(v) }));
+    total("Riksnorm", calc.riksnorm);
+    total("Skäliga kostnader", calc.skaliga_kostnader);
+    total("Behov", calc.behov);
+    total("Beräknade inkomster", calc.inkomster_beraknade);
+    total("Försörjningsstöd", calc.forsorjningsstod);
+    if (calc.overskott > 0) total("Överskott", calc.overskott);
+    parts.push(totals);
+    const warnings = [...(calc.varningar || []), ...(calc.noteringar || [])];
+    parts.push(el("h3", { text: "Varningar och noteringar" }),
+      warnings.length ? bulletList(warnings) : el("p", { text: "Inga." }));
+    const assumed = String(summaryText || "").split("\n").filter((l) => ASSUMPTION.test(l));
+    parts.push(el("h3", { text: "Antaganden" }),
+      assumed.length ? bulletList(assumed) : el("p", { text: "Inga." }));
+    const versions = el("p", { class: "u-versions", id: "underlag-versioner", text: "Versioner: hämtas …" });
+    parts.push(el("h3", { text: "Versioner" }), versions);
+    underlag.replaceChildren(...parts);
+    printButton.disabled = false;
+    pdfButton.disabled = false;
+    loadVersions(calc.year, versions);
+  }
+
+  async function loadVersions(year, target) {
+    try {
+      const response = await fetch(API_VERSIONS + "?year=" + encodeURIComponent(year),
+        { headers: { Accept: "application/json" } });
+      const body = await response.json();
+      if (!response.ok) throw new Error(body.detail || "HTTP " + response.status);
+      const p = body.parametrar || {};
+      const lines = [
+        "Parameterfil " + p.file + " (SHA-256 " + String(p.sha256).slice(0, 12) + ")",
+        "regelfil " + p.rules_file + " (SHA-256 " + String(p.rules_sha256).slice(0, 12) + ")",
+      ];
+      const k = body.korpus;
+      lines.push(k ? "korpus " + String(k.corpus_hash).slice(0, 12) + " byggd " + k.built_at
+        : "korpus: index inte laddat");
+      target.textContent = "Versioner: " + lines.join("; ") + ".";
+      target.dataset.loaded = "true";
+    } catch (err) {
+      target.textContent = "Versioner: kunde inte hämtas (" + err.message + ").";
+      target.dataset.loaded = "error";
+    }
+  }
+
+  function resetUnderlag() {
+    underlag.replaceChildren();
+    printButton.disabled = true;
+    pdfButton.disabled = true;
+  }
+
   // ------------------------------------------------------------------ side panel
 
   // The facts payload of the calculation actions: Swedish keys → values ("rå" is the raw slot).
@@ -322,6 +551,9 @@
   }
 
   function resetCalculationPanel() {
+    lastFacts = null;
+    lastSummaryText = "";
+    resetUnderlag();
     factsList.replaceChildren();
     factsEmpty.hidden = false;
     summary.textContent = "";
@@ -415,10 +647,47 @@
   });
 
   $("ny-berakning").addEventListener("click", (event) => {
+    // A new calculation starts a new conversation: nothing of the last client is shown again.
+    senderId = newSenderId();
+    list.replaceChildren();
     resetCalculationPanel();
     send(event.currentTarget.dataset.message, "Ny beräkning");
     input.focus();
   });
+
+  printButton.addEventListener("click", () => window.print());
+  pdfButton.addEventListener("click", () => {
+    status.textContent = "Välj ”Spara som PDF” som skrivare i utskriftsdialogen.";
+    window.print();
+  });
+
+  // After a reload (or reopening the page in the same tab): the conversation, the facts panel
+  // and the last calculation, read back from Rasa's tracker store.
+  async function restore() {
+    if (!storedSenderId()) return;
+    try {
+      const response = await fetch(API_CHAT + "/" + encodeURIComponent(senderId),
+        { headers: { Accept: "application/json" } });
+      const body = await response.json().catch(() => null);
+      if (!response.ok) {
+        status.textContent = "Samtalet kunde inte återställas: "
+          + ((body && body.detail) || "HTTP " + response.status);
+        return;
+      }
+      const messages = (body && body.messages) || [];
+      if (!messages.length || list.children.length) return;
+      for (const m of messages) {
+        if (m.from === "user") addUserMessage(m.text);
+        else addBotMessage(m);
+      }
+      status.textContent = "Samtalet är återställt.";
+    } catch (err) {
+      status.textContent = "Samtalet kunde inte återställas.";
+    }
+  }
+
+  resetUnderlag();
+  restore();
 
   $("fraga-riktlinjer").addEventListener("click", () => {
     addBotMessage({
