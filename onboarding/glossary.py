@@ -84,6 +84,8 @@ _PATTERNS = [re.compile(p) for p in (
     r"^(?P<t>.+?) (?:vad betyder det|vad är det|vad innebär det|vad menas med det|"
     r"betyder vad|vad är det för något|vad står det för|vad handlar det om)$",
     rf"^(?:vad handlar|vad gäller) {_ART}(?P<t>.+) om$",
+    rf"^(?:vad|vem|vilka|vilken|vilket) (?:räknas som|räknas in som|menas med|kallas) {_ART}(?P<t>.+)$",
+    rf"^vad ingår i {_ART}(?P<t>.+)$",
     r"^(?P<t>[^ ]+(?: [^ ]+){0,3}) (?:betyder|innebär|är) vad$",
 )]
 # Words after the term that do not change what is asked ("… egentligen", "… för något").
@@ -95,18 +97,18 @@ _TAIL = re.compile(
     r"i ekonomiskt bistånd|när det gäller ekonomiskt bistånd|när det gäller försörjningsstöd|"
     r"i lagen|i lagens mening|i det här sammanhanget|i sammanhanget|i handläggningen|"
     r"i vårt arbete|hos oss|tack|snälla|är det|för någonting|för slags begrepp|"
-    r"för ett begrepp|för något begrepp))+$")
+    r"för ett begrepp|för något begrepp|för nåt|för))+$")
 # A question about something else than the meaning of a term: not for the glossary.
 _NOT_DEFINITION = re.compile(
     r"\b(?:skillnaden|skillnad mellan|hur mycket|hur stor|hur många|hur länge|belopp(?:et)? för|"
-    r"klockan|vädret|för dag|datum|ditt namn|du för|du för en|meningen med livet|"
-    r"beräkningen|uträkningen|resultatet|raderna|varför blev)\b")
+    r"klockan|vädret|för dag|datum|ditt namn|du för|du för en|meningen med livet)\b")
+# The calculation shown, not a term ("Förklara beräkningen" is "Varför?").
+_CALCULATION = re.compile(r"^(?:beräkningen|uträkningen|resultatet|raderna|den|det|varför)$")
+_QUOTED = re.compile(r"[”“\"«]([^”“\"»]{2,60})[”“\"»]")
 
 
-def definition_phrase(question: str) -> str | None:
-    """The term a definition question asks about ("skäliga kostnader"), or None when the text is
-    no definition question."""
-    text = normalize(question)
+def _phrase(text: str) -> str | None:
+    text = normalize(text)
     if not text or _NOT_DEFINITION.search(text):
         return None
     for pattern in _PATTERNS:
@@ -114,8 +116,29 @@ def definition_phrase(question: str) -> str | None:
         if m:
             phrase = _TAIL.sub("", m.group("t")).strip()
             phrase = re.sub(r"^(?:ordet|begreppet|termen|uttrycket|en|ett|det|den) ", "", phrase)
-            return phrase or None
+            if not phrase or _CALCULATION.match(phrase):
+                return None
+            return phrase
     return None
+
+
+def definition_phrases(question: str) -> list[str]:
+    """The term phrases a definition question may ask about, best first: a term in quotation
+    marks, the whole message, then clause by clause ("Jag är ny här – vad står EB för?").
+    Empty when the text is no definition question."""
+    found = [_phrase(question)]
+    found += [_phrase(c) for c in re.split(r"\s[–—-]\s|[,;:]\s|[?!.]\s", question)]
+    phrases = [p for p in dict.fromkeys(found) if p]
+    quoted = _QUOTED.search(question)
+    if phrases and quoted:
+        phrases.insert(0, normalize(quoted.group(1)))
+    return phrases
+
+
+def definition_phrase(question: str) -> str | None:
+    """The term a definition question asks about ("skäliga kostnader"), or None."""
+    phrases = definition_phrases(question)
+    return phrases[0] if phrases else None
 
 
 # --------------------------------------------------------------------------- the glossary
@@ -144,10 +167,20 @@ class Glossary:
         for alias, term_id in self.aliases:
             if phrase == alias:
                 return self.by_id[term_id]
-        padded = f" {phrase} "
+        # the alias that starts first in the phrase (the head of "riksnorm för
+        # försörjningsstöd"), the longer one when two start at the same word
+        words = phrase.split()
+        best: tuple[int, int, str] | None = None
         for alias, term_id in self.aliases:
-            if f" {alias} " in padded:
-                return self.by_id[term_id]
+            n = len(alias.split())
+            for start in range(min(4, len(words))):
+                if words[start:start + n] == alias.split():
+                    key = (start, -n, term_id)
+                    if best is None or key < best:
+                        best = key
+                    break
+        if best is not None:
+            return self.by_id[best[2]]
         close = difflib.get_close_matches(phrase, [a for a, _ in self.aliases], n=1, cutoff=0.84)
         if close:
             return self.by_id[dict(self.aliases)[close[0]]]
@@ -156,14 +189,15 @@ class Glossary:
     def lookup(self, question: str) -> Term | None:
         """The entry that answers a definition question, or None (no definition question, or a
         term the glossary does not hold)."""
-        phrase = definition_phrase(question)
-        if phrase is None:
-            return None
-        # a long phrase is a question about something, not a term ("vad är rätt hyra för en
-        # familj med tre barn i Uppsala")
-        if len(phrase.split()) > 7:
-            return None
-        return self.match_phrase(phrase)
+        for phrase in definition_phrases(question):
+            # a long phrase is a question about something, not a term ("vad är rätt hyra för en
+            # familj med tre barn i Uppsala")
+            if len(phrase.split()) > 8:
+                continue
+            term = self.match_phrase(phrase)
+            if term is not None:
+                return term
+        return None
 
     def search(self, text: str) -> list[Term]:
         """Entries whose name, aliases or definition contain the text (the page's filter)."""
