@@ -84,7 +84,8 @@ _PATTERNS = [re.compile(p) for p in (
     r"^(?P<t>.+?) (?:vad betyder det|vad är det|vad innebär det|vad menas med det|"
     r"betyder vad|vad är det för något|vad står det för|vad handlar det om)$",
     rf"^(?:vad handlar|vad gäller) {_ART}(?P<t>.+) om$",
-    rf"^(?:vad|vem|vilka|vilken|vilket) (?:räknas som|räknas in som|menas med|kallas) {_ART}(?P<t>.+)$",
+    rf"^(?:vad|vem|vilka|vilken|vilket) (?:räknas som|räknas in som|menas med|kallas) "
+    rf"{_ART}(?P<t>.+)$",
     rf"^vad ingår i {_ART}(?P<t>.+)$",
     r"^(?P<t>[^ ]+(?: [^ ]+){0,3}) (?:betyder|innebär|är) vad$",
 )]
