@@ -39,9 +39,17 @@ def _text(tracker: Tracker) -> str:
 
 def _resuming(tracker: Tracker, form: str) -> bool:
     """The form is being activated, or resumes after a rule answered a message beside it: the
-    message is not for the form."""
-    active = (tracker.active_loop or {}).get("name")
-    return active != form or tracker.latest_action_name != "action_listen"
+    message is not for the form. (Rasa calls the validation action with the form itself as the
+    latest action, so what ran since the user's message tells the two apart.)"""
+    if (tracker.active_loop or {}).get("name") != form:
+        return True
+    since_user: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "action":
+            since_user.append(event.get("name") or "")
+    return any(name not in (form, "action_listen") for name in since_user)
 
 
 # --------------------------------------------------------------------------- glossary
