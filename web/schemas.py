@@ -127,6 +127,13 @@ class ChatMessage(BaseModel):
         None, description="Uppgifterna som hittills samlats in för den pågående beräkningen")
     summary_text: str | None = Field(
         None, description="Beräkningen som ren text för journalanteckningen")
+    exercise: dict[str, Any] | None = Field(
+        None, description="Ett övningsfall: nivå, seed, beskrivning och `input` (samma indata "
+                          "som /api/v1/calculate tar emot); efter svaret även rättningen")
+    lesson: dict[str, Any] | None = Field(
+        None, description="Var i introduktionen samtalet är (steg, antal steg, poäng)")
+    glossary: dict[str, Any] | None = Field(
+        None, description="Begreppet som besvarades ur ordlistan (id, definition, närliggande)")
 
 
 class ChatResponse(BaseModel):

@@ -97,3 +97,15 @@ def test_amounts_come_from_the_parameter_files():
     assert amount_line("sambor", dt.date(2025, 8, 1)) is None
     for key in AMOUNT_KEYS:
         amount_line(key, dt.date(2026, 3, 10))
+
+
+def test_the_page_gets_the_glossary():
+    from fastapi.testclient import TestClient
+
+    from web.app import create_app
+
+    with TestClient(create_app(), client=("127.0.0.1", 50000)) as client:
+        body = client.get("/api/v1/glossary").json()
+    assert len(body["terms"]) == len(GLOSSARY.terms)
+    entry = next(t for t in body["terms"] if t["id"] == "radrum")
+    assert entry["term"] == "Skäligt rådrum" and "rådrum" in entry["aliases"]
