@@ -260,7 +260,8 @@ class ActionOnboardingFinished(Action):
 
 
 class ActionLeaveLearning(Action):
-    """Leaves the path or the practice case; the place is kept for later."""
+    """Leaves the path, the practice case, or a calculation for them; the place (and the facts
+    of the calculation) are kept for later."""
 
     def name(self) -> str:
         return "action_leave_learning"

@@ -154,3 +154,16 @@ def test_riksnorm_definition_carries_the_amount_from_the_parameter_files(stack):
     # 2026: 3 940 + 1 280 = 5 220 (SFS 2025:1046, official)
     assert ("Riksnormen 2026 för en ensamstående vuxen: 5 220 kr per månad (personliga "
             "kostnader 3 940 kr + gemensamma hushållskostnader 1 280 kr).") in text
+
+
+def test_onboarding_words_during_a_calculation(stack):
+    sender = "e2e-learn-6"
+    stack.send(sender, "ny beräkning för mars 2026")
+    texts = _texts(stack.send(sender, "nästa"))
+    assert texts[-1].startswith("Är den sökande ensamstående")  # the form asks again
+    # (not "ge mig ett …": while the form asks for the adults, the intake reads "ett" as one)
+    texts = _texts(stack.send(sender, "övningsfall lätt"))
+    case = next(t for t in texts if t.startswith("Övningsfall nr "))
+    assert "(lätt)" in case
+    assert not any(t.startswith("Är den sökande") for t in texts)  # the calculation is left
+    assert _texts(stack.send(sender, "visa svaret"))[0].startswith("Rätt belopp är ")
