@@ -4,4 +4,4 @@ The action server imports this package (`python -m rasa_sdk --actions actions`);
 that defines an Action subclass is imported here so the server registers it.
 """
 
-from actions import calculation, forms, general, search, whatif  # noqa: F401
+from actions import calculation, forms, general, learning, search, whatif  # noqa: F401

@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from calculator import CalculationInput, CalculationResult
 from web import audit, errors, security
 from web.resources import load_resources
-from web.routers import calculate, chat, conversation, health, page, search
+from web.routers import calculate, chat, conversation, glossary, health, page, search
 from web.routers.page import STATIC_DIR
 from web.settings import Settings, get_settings
 
@@ -74,7 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Outermost last: the guard (headers, access, size) wraps the audit, which wraps the app.
     audit.install(app)
     security.install(app)
-    for module in (calculate, search, chat, conversation, health, page):
+    for module in (calculate, search, chat, conversation, glossary, health, page):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]

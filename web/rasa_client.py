@@ -20,7 +20,8 @@ import httpx
 RASA_UNAVAILABLE = "Chattjänsten (Rasa) svarar inte just nu. Försök igen om en stund."
 
 # Keys of a custom payload that the chat API passes on; anything else is ignored.
-STRUCTURED_KEYS = ("citations", "calculation", "facts", "summary_text", "comparison")
+STRUCTURED_KEYS = ("citations", "calculation", "facts", "summary_text", "comparison",
+                   "exercise", "lesson", "glossary")
 
 
 class RasaUnavailableError(RuntimeError):

@@ -143,6 +143,13 @@ class ChatMessage(BaseModel):
         None, description="En jämförelse: scenarier (typ \"scenarier\": varje scenarios indata "
         "och resultat, raderna som skiljer) eller \"lönar det sig att jobba\" "
         "(typ \"lönar_det_sig\": en tabell)")
+    exercise: dict[str, Any] | None = Field(
+        None, description="Ett övningsfall: nivå, seed, beskrivning och `input` (samma indata "
+                          "som /api/v1/calculate tar emot); efter svaret även rättningen")
+    lesson: dict[str, Any] | None = Field(
+        None, description="Var i introduktionen samtalet är (steg, antal steg, poäng)")
+    glossary: dict[str, Any] | None = Field(
+        None, description="Begreppet som besvarades ur ordlistan (id, definition, närliggande)")
 
 
 class ChatResponse(BaseModel):

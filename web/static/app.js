@@ -697,5 +697,58 @@
     input.focus();
   });
 
+  // ------------------------------------------------------------------ Lär dig (onboarding)
+
+  const learnToggle = $("lar-dig-knapp");
+  const learnPanel = $("lar-dig");
+  const termSearch = $("begrepp-sok");
+  const termList = $("begrepp-lista");
+  const termCount = $("begrepp-antal");
+  let terms = null;
+
+  function renderTerms() {
+    const q = termSearch.value.trim().toLowerCase();
+    const shown = (terms || []).filter((t) => !q
+      || [t.term, t.definition, ...t.aliases].join(" ").toLowerCase().includes(q));
+    termList.replaceChildren(...shown.map((t) => {
+      const ask = el("button", { type: "button", class: "term", text: t.term,
+        "aria-label": "Fråga assistenten: vad betyder " + t.term + "?" });
+      ask.addEventListener("click", () => send("Vad betyder " + t.term.toLowerCase() + "?"));
+      return el("li", {}, ask, el("p", { class: "definition", text: t.definition }));
+    }));
+    termCount.textContent = shown.length === 1 ? "1 begrepp visas." : shown.length + " begrepp visas.";
+  }
+
+  async function loadTerms() {
+    if (terms) return;
+    try {
+      const response = await fetch("/api/v1/glossary", { headers: { Accept: "application/json" } });
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      terms = (await response.json()).terms;
+      renderTerms();
+    } catch (err) {
+      termCount.textContent = "Begreppen kunde inte hämtas just nu.";
+    }
+  }
+
+  learnToggle.addEventListener("click", () => {
+    const open = learnPanel.hidden;
+    learnPanel.hidden = !open;
+    learnToggle.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) {
+      loadTerms();
+      $("starta-introduktion").focus();
+    }
+  });
+  termSearch.addEventListener("input", renderTerms);
+  $("starta-introduktion").addEventListener("click", (event) => {
+    send(event.currentTarget.dataset.message);
+    input.focus();
+  });
+  $("ge-ovningsfall").addEventListener("click", () => {
+    send("Ge mig ett övningsfall " + $("ovning-niva").value);
+    input.focus();
+  });
+
   copyButton.addEventListener("click", copySummary);
 })();
