@@ -2487,8 +2487,11 @@ class _Reader:
             if not earlier and not ({"tjänat", "tjänade", "intjänat"} & prev_words):
                 continue
             named = next((x for x in tokens[i + 1:i + 4] if _c(x, "month")), None)
-            if not earlier and named is not None and p.month is not None \
-                    and named.concept == f"month:{p.month}":
+            month = p.month or self.known.month or self.today.month
+            before_month = named is not None and _word(
+                _at(tokens, tokens.index(named) - 1), "före", "innan", "till", "t.o.m", "tom")
+            if not earlier and named is not None and named.concept == f"month:{month}" \
+                    and not before_month:
                 continue  # "tjänade 1 400 i juli", the month computed: this month's pay
             own = self.owner[i]
             if own and own[0] == "child" and len(own[1]) == 1:
