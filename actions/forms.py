@@ -19,7 +19,7 @@ from actions import backends
 from actions.calculation import is_stop_command
 from actions.formatting import facts_payload, summary_lines
 from intake import Facts, ParsedFacts, check, drop_children, limits, merge, missing, parse
-from intake.grammar import looks_like_question
+from intake.grammar import adds_to_the_household, looks_like_question
 
 FORM = "calculation_form"
 FACT_INTENTS = {"inform_facts", "start_calculation", "nlu_fallback"}
@@ -79,7 +79,8 @@ class ValidateCalculationForm(Action):
         parsed = parse(text, facts, expecting=requested, today=backends.today())
         active = (tracker.active_loop or {}).get("name") == FORM
         if (intent != "start_calculation" and (confirmed or not active)
-                and _names_a_household(parsed) and not facts.is_blank()):
+                and _names_a_household(parsed) and not facts.is_blank()
+                and not adds_to_the_household(text)):
             # a whole new household after a calculation: never mix in the last one's facts
             facts, confirmed = Facts(), None
             parsed = parse(text, facts, expecting=None, today=backends.today())

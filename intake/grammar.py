@@ -2866,6 +2866,16 @@ QUESTION_WORDS = frozenset({
 })
 
 
+ADDITION_WORDS = re.compile(r"\b(glömde|glömt|glömmer|lägg till|också|även|dessutom|rättelse|"
+                            r"ändra|fel av mig|förresten)\b")
+
+
+def adds_to_the_household(text: str) -> bool:
+    """"glömde ett barn: bebis 7 mån, hemma m sambon": a member added to the household said
+    before, not a new household (which would start a new calculation)."""
+    return bool(ADDITION_WORDS.search(text.lower()))
+
+
 def looks_like_question(text: str) -> bool:
     """A question mark, or a first word that starts a Swedish question ("gäller mars 2024."
     states the month of a calculation: no question)."""

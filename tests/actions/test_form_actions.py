@@ -200,6 +200,16 @@ def test_a_new_household_after_a_calculation_starts_afresh():
         "den förra."]
 
 
+def test_a_forgotten_child_after_a_calculation_is_added_not_a_new_household():
+    tracker = make_tracker("glömde ett barn: bebis 7 mån, hemma m sambon", "inform_facts",
+                           {"facts": EXAMPLE_FACTS, "calc_confirmed": True})
+    events, messages = run(ValidateCalculationForm(), tracker)
+    facts = next(e["value"] for e in events if e.get("name") == "facts")
+    assert facts["costs"] == EXAMPLE_FACTS["costs"]  # the household said before is kept
+    assert [c["age"] for c in facts["children"]][-1] == 0
+    assert not any("Ett nytt hushåll" in m["text"] for m in messages)
+
+
 def test_the_household_named_again_inside_the_form_is_a_correction():
     tracker = make_tracker("ensamstående, barn 4 och 9 år, hemförsäkring 120", "inform_facts",
                            {"facts": EXAMPLE_FACTS, "requested_slot": "calc_confirmed"},
