@@ -223,7 +223,6 @@ class _Reader:
         self.amount_at: dict[int, tuple[Token, tuple[str, int | None]]] = {}  # amount → fact
         self.pending_earlier: list[tuple[int, int]] = []  # (child, earned earlier this year)
         self.summed: dict[tuple, list[int]] = {}  # a fee of two persons → its first amounts
-        self._plural_sex = False  # a plural child word gives its sex to every age of its list
 
     # ------------------------------------------------------------------ dates and noise
 
@@ -401,8 +400,10 @@ class _Reader:
                                or _c(after, "day_unit", "persons", "earlier_this_year",
                                      "noise")))
 
-    def _read_ages(self, j: int, sex: str | None) -> tuple[list[int], int]:
-        """The ages of a list from tokens[j] with its asides; the children's indices."""
+    def _read_ages(self, j: int, sex: str | None, every: bool = False
+                   ) -> tuple[list[int], int]:
+        """The ages of a list from tokens[j] with its asides; the children's indices. The sex
+        goes to the first age, or to every age after a plural word ("döttrarna 14 o 9")."""
         tokens = self.tokens
         kids: list[int] = []
         spans: list[tuple[int, int, int]] = []  # (start, end, child) of each child's words
@@ -410,7 +411,7 @@ class _Reader:
             age, k = self._age_of(j)
             if age is None:
                 break
-            child = self._new_child(age, sex if not kids or self._plural_sex else None)
+            child = self._new_child(age, sex if not kids or every else None)
             kids.append(child)
             start = j
             # asides: brackets and "som …" clauses up to the next age of the list
@@ -862,9 +863,7 @@ class _Reader:
                 twins = twins or nxt.text in ("tvillingar", "tvillingarna")
                 nxt.used = True
             j += 1
-        self._plural_sex = t.text in lexicon.PLURAL_CHILD_WORDS  # "döttrarna 14 o 9": both
-        kids, end = self._read_ages(j, sex)
-        self._plural_sex = False
+        kids, end = self._read_ages(j, sex, every=t.text in lexicon.PLURAL_CHILD_WORDS)
         plural = t.text in lexicon.PLURAL_CHILD_WORDS or (count or 0) > 1
         if kids and twins:  # "tvillingar 2 år": two children of that age, one in words
             twin = self._new_child(p.children[kids[0]].age)
