@@ -235,7 +235,8 @@ def merge(facts: Facts, p: ParsedFacts) -> Facts:
 
 def _retype(f: Facts, old: str | None, new: str, member: str | None) -> None:
     """An income said to be of another type keeps its amount; when it is not clear which
-    income is meant, the new type waits for its amount (asked by the summary, never guessed)."""
+    income is meant, it is never guessed: the summary quotes it as not read, and the new type
+    takes the amount said next."""
     if old is None:
         found = [i for i in f.incomes if i.type not in lexicon.PAID_TO_PARENT
                  and not i.member.startswith("child")]
@@ -247,6 +248,7 @@ def _retype(f: Facts, old: str | None, new: str, member: str | None) -> None:
         found[0].type = new
     else:
         f.pending_target = f"income:{new}|{member}" if member else f"income:{new}"
+        f.unread.append(f"{income_label(new).lower()}, samma belopp (oklart vilken inkomst)")
 
 
 def _find(children: list[ChildFacts], m: ChildMention, taken: set[int],

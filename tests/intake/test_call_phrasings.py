@@ -519,3 +519,10 @@ def test_totals_after_a_per_child_amount_where_a_cost_is_and_a_type_replaced():
                  "är hos dem ibland (umgänge).")
     assert [(c.age, c.days, c.part_time) for c in f.children] == [(5, 30, False),
                                                                   (11, None, True)]
+
+
+def test_an_income_of_another_type_is_never_guessed_when_two_could_be_meant():
+    f = facts_of("ensamstående kvinna 52, a-kassa 10 150, pension 3 000",
+                 "det är sjukpenning nu, samma belopp")
+    assert [i.type for i in f.incomes] == ["unemployment_benefit", "pension"]
+    assert "sjukpenning, samma belopp (oklart vilken inkomst)" in f.unread
