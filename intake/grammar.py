@@ -1194,6 +1194,14 @@ class _Reader:
         if a_sex is None:
             return "applicant"
         single = self.p.adults == 1 or (self.p.adults is None and self.known.adults == 1)
+        salaried = {kids[0] for idx, kind, kids in self.mentions
+                    if kind == "child" and len(kids) == 1 and idx < i and any(
+                        _c(x, "income:salary") for x in self.tokens[idx + 1:idx + 5]
+                        if x.clause == self.tokens[idx].clause)}
+        if single and not adult_income and len(salaried) == 1:
+            kid = salaried.pop()  # "16-åringen har extrajobb, 4 500 … han har tjänat 57 000"
+            self.mentions.append((i, "child", (kid,)))  # type: ignore[arg-type]
+            return "child"
         if single and not adult_income:  # "ensamstående mamma …, han har tjänat": her son
             child_sex = "son" if sex == "m" else "dotter"
             ref = ("son" if sex == "m" else "daughter") if self.known.child_with_salary is None \

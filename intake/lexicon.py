@@ -50,7 +50,7 @@ COSTS: dict[str, tuple[str, ...]] = {
 
 # Income types of the input contract (calculation-rules.md section 5). Keys: calculator types.
 INCOMES: dict[str, tuple[str, ...]] = {
-    "salary": ("lön", "nettolön", "arbetsinkomst", "tjänar", "inkomst av arbete",
+    "salary": ("lön", "nettolön", "arbetsinkomst", "tjänar", "tjänade", "inkomst av arbete",
                "inkomst av tjänst", "inkomster av tjänst", "tjänsteinkomst", "inkomst från tjänst",
                "inkomst av anställning",
                "inkomst från arbete", "jobbar", "arbetar", "jobb", "extrajobb", "extrajobbar",

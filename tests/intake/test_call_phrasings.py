@@ -526,3 +526,13 @@ def test_an_income_of_another_type_is_never_guessed_when_two_could_be_meant():
                  "det är sjukpenning nu, samma belopp")
     assert [i.type for i in f.incomes] == ["unemployment_benefit", "pension"]
     assert "sjukpenning, samma belopp (oklart vilken inkomst)" in f.unread
+
+
+def test_a_childs_pay_this_month_and_earlier_said_after_the_household():
+    f = facts_of("gifta, han 46 hon 43, barn 18 och 15. 18-åringen går gymn, jobbar helger",
+                 "18-åringen tjänade 4 000 i dec, har redan tjänat 61 000 tidigare i år")
+    assert incomes(f) == [("salary", 4000, "child:0", 61000)]
+    f = facts_of("gäller nov. ensamst mamma 45; barn 16 och 11. hyra 8.200",
+                 "glömde: 16-åringen har extrajobb, 4.500 kr netto i nov. han har tjänat "
+                 "57.000 tidigare i år")
+    assert incomes(f) == [("salary", 4500, "child:0", 57000)]
