@@ -104,7 +104,9 @@ INCOMES: dict[str, tuple[str, ...]] = {
     "expense_compensation": ("omkostnadsersättning", "omkostnadsdel", "omkostnadsdelen",
                              "omkostnadsers"),
     "purpose_grant": ("stipendium", "fondmedel", "stipendiet", "stipendier"),
-    "loss_compensation": ("skadestånd", "skadeståndet"),
+    "loss_compensation": ("skadestånd", "skadeståndet", "från försäkringen",
+                          "ersättning från försäkringen", "pengar från försäkringen",
+                          "försäkringsersättning", "försäkringsersättningen", "skadeersättning"),
 }
 
 # Incomes a child of the household can have: "sonen har extrajobb, lön 3 500" is the son's.

@@ -536,3 +536,10 @@ def test_a_childs_pay_this_month_and_earlier_said_after_the_household():
                  "glömde: 16-åringen har extrajobb, 4.500 kr netto i nov. han har tjänat "
                  "57.000 tidigare i år")
     assert incomes(f) == [("salary", 4500, "child:0", 57000)]
+
+
+def test_money_from_the_insurance_is_no_insurance_premium():
+    f = facts_of("ensamst mamma 39; barn 13 och 9. hemförs 170. fick också 3.000 kr från "
+                 "försäkringen för en vattenskadad soffa.")
+    assert (f.costs, incomes(f)) == ({"home_insurance": 170},
+                                      [("loss_compensation", 3000, "applicant", None)])
