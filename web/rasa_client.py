@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import httpx
@@ -84,58 +84,45 @@ class RasaClient:
     async def send_routed(self, sender_id: str, message: str
                           ) -> tuple[int, list[dict[str, Any]]]:
         """Send one user message; return (the replica that answered, its reply elements)."""
-        refused = []
-        for index in self.candidates(sender_id):
-            try:
-                response = await self._client.post(
-                    f"{self.replicas[index]}/webhooks/rest/webhook",
-                    json={"sender": sender_id, "message": message},
-                )
-            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-                self.mark(index, ready=False)
-                refused.append(f"{self.replicas[index]}: {type(exc).__name__}: {exc}")
-                continue
-            except httpx.HTTPError as exc:
-                raise RasaUnavailableError(f"{type(exc).__name__}: {exc}") from exc
-            return index, self._elements(response)
-        raise RasaUnavailableError("; ".join(refused))
+        index, response = await self._routed(sender_id, lambda base: self._client.post(
+            f"{base}/webhooks/rest/webhook", json={"sender": sender_id, "message": message}))
+        body = self._json(response, list, "en lista")
+        return index, [e for e in body if isinstance(e, dict)]
 
     async def tracker(self, sender_id: str) -> dict[str, Any]:
         """The conversation's tracker (Rasa's HTTP API, ``--enable-api``), from the replica the
         conversation's turns go to (any replica can read it: the tracker store is shared)."""
+        _, response = await self._routed(sender_id, lambda base: self._client.get(
+            f"{base}/conversations/{sender_id}/tracker", params={"include_events": "ALL"}))
+        return self._json(response, dict, "ett objekt")
+
+    async def _routed(self, sender_id: str,
+                      request: Callable[[str], Awaitable[httpx.Response]]
+                      ) -> tuple[int, httpx.Response]:
+        """One request to the conversation's replicas in order; only a refused connection
+        moves on to the next one."""
         refused = []
         for index in self.candidates(sender_id):
-            url = f"{self.replicas[index]}/conversations/{sender_id}/tracker"
             try:
-                response = await self._client.get(url, params={"include_events": "ALL"})
+                return index, await request(self.replicas[index])
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 self.mark(index, ready=False)
                 refused.append(f"{self.replicas[index]}: {type(exc).__name__}: {exc}")
-                continue
             except httpx.HTTPError as exc:
                 raise RasaUnavailableError(f"{type(exc).__name__}: {exc}") from exc
-            if response.status_code != 200:
-                raise RasaUnavailableError(f"HTTP {response.status_code}")
-            try:
-                body = response.json()
-            except ValueError as exc:
-                raise RasaUnavailableError("svaret var inte JSON") from exc
-            if not isinstance(body, dict):
-                raise RasaUnavailableError("svaret var inte ett objekt")
-            return body
         raise RasaUnavailableError("; ".join(refused))
 
     @staticmethod
-    def _elements(response: httpx.Response) -> list[dict[str, Any]]:
+    def _json(response: httpx.Response, kind: type, name: str) -> Any:
         if response.status_code != 200:
             raise RasaUnavailableError(f"HTTP {response.status_code}")
         try:
             body = response.json()
         except ValueError as exc:
             raise RasaUnavailableError("svaret var inte JSON") from exc
-        if not isinstance(body, list):
-            raise RasaUnavailableError("svaret var inte en lista")
-        return [e for e in body if isinstance(e, dict)]
+        if not isinstance(body, kind):
+            raise RasaUnavailableError(f"svaret var inte {name}")
+        return body
 
     async def aclose(self) -> None:
         await self._client.aclose()
