@@ -2494,7 +2494,7 @@ class _Reader:
             if not earlier and not ({"tjänat", "tjänade", "intjänat"} & prev_words):
                 continue
             named = next((x for x in tokens[i + 1:i + 4] if _c(x, "month")), None)
-            month = p.month or self.known.month or self.today.month
+            month = self._month_computed()
             before_month = named is not None and _word(
                 _at(tokens, tokens.index(named) - 1), "före", "innan", "till", "t.o.m", "tom")
             if not earlier and named is not None and named.concept == f"month:{month}" \
@@ -2533,10 +2533,14 @@ class _Reader:
                 now = self._pay_this_month()  # "tjänat 57 000 fram t.o.m. nov och i dec 4 100"
                 p.incomes.append(IncomeFact("salary", now or 0, "child", child, amount))
 
+    def _month_computed(self) -> int:
+        """The month of the calculation: said in this message, known, or today's."""
+        return self.p.month or self.known.month or self.today.month
+
     def _pay_this_month(self) -> int | None:
         """"… och i dec 4 100 netto": a free amount right after the month computed."""
         tokens = self.tokens
-        month = self.p.month or self.known.month or self.today.month
+        month = self._month_computed()
         for k, t in enumerate(tokens):
             nxt = _at(tokens, k + 1)
             if _c(t, "month") and t.concept == f"month:{month}" and _free_num(nxt) \
@@ -2873,8 +2877,7 @@ QUESTION_WORDS = frozenset({
 })
 
 
-ADDITION_WORDS = re.compile(r"\b(glömde|glömt|glömmer|lägg till|också|även|dessutom|rättelse|"
-                            r"ändra|fel av mig|förresten)\b")
+ADDITION_WORDS = re.compile(r"\b(" + "|".join(lexicon.ADDITION_WORDS) + r")\b")
 
 
 def adds_to_the_household(text: str) -> bool:

@@ -390,6 +390,10 @@ TYPOS = {"döttar": "döttrar", "flytat": "flyttat", "flytar": "flyttar", "flyta
          "flyta": "flytta", "kostander": "kostnader", "barne": "barnen",
          "ensamstånde": "ensamstående", "ensamstaende": "ensamstående", "hennnes": "hennes",
          "aktivitestöd": "aktivitetsstöd"}
+# A message with one of these adds to the household said before ("glömde ett barn: …"); it
+# never starts a new household (actions/forms.py).
+ADDITION_WORDS = ("glömde", "glömt", "glömmer", "lägg till", "också", "även", "dessutom",
+                  "rättelse", "ändra", "fel av mig", "förresten")
 LIST_SEPARATORS = frozenset({",", "och", "&", "samt", "+", "o", "/"})
 # Words between a count and "barn": "två små barn", "tre egna barn".
 COUNT_ADJECTIVES = frozenset({"små", "stora", "yngre", "äldre", "egna", "gemensamma",

@@ -84,7 +84,7 @@ PLACE_BEFORE = frozenset({"på", "i", "vid", "från", "till", "mot", "nära"})
 
 # Names that are also Swedish words ("Sina", "Hans"): a name only when capitalised inside a
 # list and right before an age ("4 barn: Sina 14, Mina 11")
-WORD_NAMES = frozenset({"sina", "hans", "mina", "dina", "vera", "ella", "alla"})
+WORD_NAMES = frozenset({"sina", "hans"})
 
 
 def could_be_name(word: str, before: str) -> bool:
