@@ -80,6 +80,21 @@ def train_domain(
                "\nBygg om indexet: python -m knowledge build")
 
 
+@app.command("train-sections")
+def train_sections(
+    index: IndexOption = None,
+    write_calibration: Annotated[bool, typer.Option(
+        "--write-calibration",
+        help="Skriv också w_section och svarsregeln i knowledge/calibration.json.")] = False,
+) -> None:
+    """Träna avsnittsklassificeraren (knowledge/data/section_classifier.*) på utvecklingsmängden."""
+    from knowledge.lab.sections import train
+
+    trained = train(index, write_calibration)
+    typer.echo(json.dumps(trained["cross_validation"], ensure_ascii=False, indent=1))
+    typer.echo(f"klart på {trained['seconds']} s")
+
+
 @app.command()
 def search(
     question: Annotated[str | None, typer.Argument(help="Frågan.")] = None,

