@@ -32,10 +32,10 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from web.audit_chain import ChainedAuditLog
 from web.pii import redact
+from web.settings import AuditSettings
 
 log = logging.getLogger(__name__)
 
@@ -48,15 +48,6 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 AUDITED = {"/api/v1/search": "search", "/api/v1/calculate": "calculate", "/api/v1/chat": "chat"}
 PARAMETER_DIR = Path(__file__).resolve().parents[1] / "calculator" / "parameters"
 CORPUS_KEYS = ("corpus_hash", "sources_hash", "embedder", "format", "built_at")
-
-
-class AuditSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="BG_")
-
-    audit_file: Path = Path("var/audit.jsonl")
-    # When set (e.g. postgresql://audit@db/bistandsguiden): the shared, hash-chained table of
-    # web.audit_chain instead of the file; every web replica writes to the same trail.
-    audit_db_url: str | None = None
 
 
 def conversation_ref(sender_id: str) -> str:
@@ -265,14 +256,13 @@ class AuditMiddleware:
             log.exception("audit record for %s could not be written", kind)
 
 
-def open_audit(settings: AuditSettings | None = None) -> AuditLog | ChainedAuditLog:
-    settings = settings or AuditSettings()
+def open_audit(settings: AuditSettings) -> AuditLog | ChainedAuditLog:
     if settings.audit_db_url:
         return ChainedAuditLog(settings.audit_db_url)
     return AuditLog(settings.audit_file)
 
 
-def install(app: FastAPI, settings: AuditSettings | None = None) -> AuditLog | ChainedAuditLog:
+def install(app: FastAPI, settings: AuditSettings) -> AuditLog | ChainedAuditLog:
     audit = open_audit(settings)
     app.add_middleware(AuditMiddleware, audit=audit)
     app.state.audit = audit

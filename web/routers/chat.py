@@ -54,11 +54,12 @@ async def chat(body: ChatRequest, response: Response, rasa: RasaDep,
         }]), status_code=422)
     # Personal identity numbers never reach Rasa, its tracker store or the logs.
     redaction = redact(body.message)
-    if settings.tracker_db_url:
+    if settings.cluster.tracker_db_url:
         # Rasa does not fail when its tracker store is down: it answers from an empty
         # conversation and keeps the turn in its own memory (FailSafeTrackerStore), an answer
         # that forgets what the caseworker said. So the message is not sent then.
-        store = await probe_database(settings.tracker_db_url, settings.health_timeout_seconds)
+        store = await probe_database(settings.cluster.tracker_db_url,
+                                     settings.health.health_timeout_seconds)
         if not store["ok"]:
             raise ServiceUnavailableError(TRACKER_STORE_UNAVAILABLE)
     replica, elements = await rasa.send_routed(body.sender_id, redaction.text)
