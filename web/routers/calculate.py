@@ -7,9 +7,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from calculator import InputError
+from calculator.errors import MESSAGES, error_body
 from calculator.examples import documented_example
 from web.deps import CalculateDep
-from web.errors import error_body
 from web.schemas import ErrorResponse
 
 router = APIRouter(prefix="/api/v1", tags=["beräkning"])
@@ -48,7 +48,7 @@ async def calculate(request: Request, compute: CalculateDep) -> Any:
     try:
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return _invalid(f"Indata är inte giltig JSON ({exc}).")
+        return _invalid(MESSAGES["json_invalid"].format(error=exc))
     try:
         result = compute(data)
     except InputError as err:

@@ -5,8 +5,9 @@ from typing import Any
 from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
+from calculator.errors import error_body
 from web.deps import RasaDep, SettingsDep
-from web.errors import ServiceUnavailableError, error_body
+from web.errors import ServiceUnavailableError
 from web.health import check_services, probe_database
 from web.pii import notice, redact
 from web.rasa_client import merge_elements

@@ -8,9 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
+from calculator.errors import error_body
 from web.audit import corpus_version, parameter_versions
 from web.deps import RasaDep, ResourcesDep, SettingsDep
-from web.errors import ServiceUnavailableError, error_body
+from web.errors import ServiceUnavailableError
 from web.health import probe_database
 from web.pii import redact
 from web.rasa_client import history
