@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .engine import month_context
 from .models import CalculationInput, CalculationResult
 from .params import load_rules
 
@@ -72,9 +73,7 @@ def job_stimulus(inp: CalculationInput | dict[str, Any]) -> dict[str, Any]:
     salary = any(x.type == "salary" and x.amount > 0 and not x.member.startswith("child:")
                  for x in i.incomes)
     applies = months >= required and used < maximum
-    from .engine import _month_context  # the legal references valid in the month
-
-    lagrum = _month_context(i.year, i.month)["lagrum"]["jobbstimulans"]
+    lagrum = month_context(i.year, i.month).lagrum["jobbstimulans"]
     return {
         "har_lon": salary,
         "gäller": salary and applies,

@@ -215,14 +215,14 @@ def _semantic_errors(inp: CalculationInput) -> list[dict[str, Any]]:
                 f"{f}.earned_earlier_this_year gäller bara lön för ett barn (member "
                 f"\"child:N\"), men inkomsten är {show(inc.type)} för {show(inc.member)}.")
         if it is not None and month_start is not None:
-            lr = rules.lagrum[it.topic]
-            if lr.old is None and lr.from_ is not None:
-                next_month = dt.date(inp.year + inp.month // 12, inp.month % 12 + 1, 1)
-                if next_month <= lr.from_:
-                    add(f"{f}.type", inc.type,
-                        f"{f}.type: {it.label.lower()} undantas enligt {lr.new}, som gäller "
-                        f"från {lr.from_.isoformat()}; för {inp.year}-{inp.month:02d} finns "
-                        "ingen sådan regel.")
+            # a rule that starts after the month (its first dated text) does not apply to it
+            starts, text = rules.lagrum[it.topic].first
+            next_month = dt.date(inp.year + inp.month // 12, inp.month % 12 + 1, 1)
+            if next_month <= starts:
+                add(f"{f}.type", inc.type,
+                    f"{f}.type: {it.label.lower()} undantas enligt {text}, som gäller "
+                    f"från {starts.isoformat()}; för {inp.year}-{inp.month:02d} finns "
+                    "ingen sådan regel.")
     return errs
 
 

@@ -33,6 +33,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 
+from calculator import params
 from web.audit_chain import ChainedAuditLog
 from web.pii import redact
 from web.settings import AuditSettings
@@ -46,7 +47,6 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 AUDITED = {"/api/v1/search": "search", "/api/v1/calculate": "calculate", "/api/v1/chat": "chat"}
-PARAMETER_DIR = Path(__file__).resolve().parents[1] / "calculator" / "parameters"
 CORPUS_KEYS = ("corpus_hash", "sources_hash", "embedder", "format", "built_at")
 
 
@@ -79,15 +79,19 @@ def _sha256_of(path: Path) -> str | None:
 
 def parameter_versions(year: Any) -> dict[str, Any]:
     """Which parameter files a calculation for ``year`` used, identified by content hash."""
-    year_file = PARAMETER_DIR / f"{year}.yaml"
-    rules_file = PARAMETER_DIR / "rules.yaml"
+    year_path, rules_path = params.year_file(year), params.rules_file()
     return {
         "year": year,
-        "file": f"calculator/parameters/{year_file.name}",
-        "sha256": _sha256_of(year_file),
-        "rules_file": "calculator/parameters/rules.yaml",
-        "rules_sha256": _sha256_of(rules_file),
+        "file": _shown(year_path),
+        "sha256": _sha256_of(year_path),
+        "rules_file": _shown(rules_path),
+        "rules_sha256": _sha256_of(rules_path),
     }
+
+
+def _shown(path: Path) -> str:
+    """A parameter file as the record names it: calculator/parameters/2024.yaml."""
+    return f"calculator/{params.PARAMETER_DIR.name}/{path.name}"
 
 
 def corpus_version(app: Any) -> dict[str, Any] | None:

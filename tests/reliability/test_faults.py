@@ -101,11 +101,9 @@ def parameter_dir(tmp_path, monkeypatch) -> Path:
     target = tmp_path / "parameters"
     shutil.copytree(params.PARAMETER_DIR, target)
     monkeypatch.setattr(params, "PARAMETER_DIR", target)
-    for cached in (params._available_years, params.load_parameters, params.load_rules):
-        cached.cache_clear()
+    params.clear_caches()
     yield target
-    for cached in (params._available_years, params.load_parameters, params.load_rules):
-        cached.cache_clear()
+    params.clear_caches()
 
 
 def test_malformed_parameter_file_names_the_file_and_key(web_settings, parameter_dir,
