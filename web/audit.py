@@ -24,13 +24,12 @@ import json
 import logging
 import threading
 import uuid
-from collections.abc import Awaitable, Callable, MutableMapping
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import BackgroundTasks, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 
 from calculator import params
@@ -40,13 +39,6 @@ from web.settings import AuditSettings
 
 log = logging.getLogger(__name__)
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-AUDITED = {"/api/v1/search": "search", "/api/v1/calculate": "calculate", "/api/v1/chat": "chat"}
 CORPUS_KEYS = ("corpus_hash", "sources_hash", "embedder", "format", "built_at")
 
 
@@ -216,48 +208,21 @@ def build_record(kind: str, request: Any, response: Any, app: Any) -> dict[str, 
     return None
 
 
-class AuditMiddleware:
-    """Pure ASGI: watches the audited endpoints' request and response bodies, never alters
-    them, and writes one record after a 200 answer."""
+def record_after_answer(request: Request, background: BackgroundTasks, kind: str,
+                        question: dict[str, Any], answer: dict[str, Any]) -> None:
+    """Write the audit record of a 200 answer once it has been sent, from the data the route
+    already holds (the input as read, the answer as sent): nothing is parsed again."""
+    background.add_task(_write, request.app, kind, question, answer)
 
-    def __init__(self, app: ASGIApp, audit: AuditLog | ChainedAuditLog) -> None:
-        self.app = app
-        self.audit = audit
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        kind = AUDITED.get(scope.get("path", "")) if scope["type"] == "http" else None
-        if kind is None or scope.get("method") != "POST":
-            await self.app(scope, receive, send)
-            return
-        request_body = bytearray()
-        response_body = bytearray()
-        status = 0
-
-        async def watching_receive() -> Message:
-            message = await receive()
-            if message["type"] == "http.request":
-                request_body.extend(message.get("body", b""))
-            return message
-
-        async def watching_send(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            elif message["type"] == "http.response.body" and status == 200:
-                response_body.extend(message.get("body", b""))
-            await send(message)
-
-        await self.app(scope, watching_receive, watching_send)
-        if status != 200:
-            return
-        try:
-            record = build_record(kind, json.loads(request_body), json.loads(response_body),
-                                  scope.get("app"))
-            if record is not None:
-                # a thread: the database trail waits for its lock and a round trip
-                await run_in_threadpool(self.audit.write, record)
-        except Exception:  # the answer has been sent; a failed audit line must be visible
-            log.exception("audit record for %s could not be written", kind)
+async def _write(app: Any, kind: str, question: dict[str, Any], answer: dict[str, Any]) -> None:
+    try:
+        record = build_record(kind, question, answer, app)
+        if record is not None:
+            # a thread: the database trail waits for its lock and a round trip
+            await run_in_threadpool(app.state.audit.write, record)
+    except Exception:  # the answer has been sent; a failed audit line must be visible
+        log.exception("audit record for %s could not be written", kind)
 
 
 def open_audit(settings: AuditSettings) -> AuditLog | ChainedAuditLog:
@@ -267,7 +232,7 @@ def open_audit(settings: AuditSettings) -> AuditLog | ChainedAuditLog:
 
 
 def install(app: FastAPI, settings: AuditSettings) -> AuditLog | ChainedAuditLog:
+    """The app's audit trail (``app.state.audit``), written by the audited routes."""
     audit = open_audit(settings)
-    app.add_middleware(AuditMiddleware, audit=audit)
     app.state.audit = audit
     return audit

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import JSONResponse
 
 from calculator.errors import error_body
+from web.audit import record_after_answer
 from web.deps import RasaDep, SettingsDep
 from web.errors import ServiceUnavailableError
 from web.health import check_services, probe_database
@@ -42,7 +43,7 @@ DOWN_MESSAGES = (("lock_store", LOCK_STORE_UNAVAILABLE),
                      "description": "Rasa, actionservern, låstjänsten (Redis) eller "
                                     "samtalsdatabasen (PostgreSQL) svarar inte"}},
 )
-async def chat(body: ChatRequest, response: Response, rasa: RasaDep,
+async def chat(body: ChatRequest, request: Request, background: BackgroundTasks, rasa: RasaDep,
                settings: SettingsDep) -> Any:
     """Svaret är assistentens meddelanden i ordning. Källor (`citations`), en beräkning
     (`calculation`), de insamlade uppgifterna (`facts`) och en sammanfattning för journalen
@@ -74,6 +75,9 @@ async def chat(body: ChatRequest, response: Response, rasa: RasaDep,
     removed = notice(redaction)
     if removed:
         elements = [{"text": removed}, *elements]
+    # serialized here as response_model would, so that the audit records the answer as sent
+    answer = ChatResponse.model_validate({"messages": merge_elements(elements)}).model_dump(
+        mode="json", by_alias=True)
+    record_after_answer(request, background, "chat", body.model_dump(), answer)
     # Which Rasa replica answered (its position in BG_RASA_URLS), for operators and tests.
-    response.headers["X-Rasa-Replica"] = str(replica)
-    return {"messages": merge_elements(elements)}
+    return JSONResponse(answer, headers={"X-Rasa-Replica": str(replica)})
