@@ -131,14 +131,16 @@ def what_if(dispatcher: CollectingDispatcher, tracker: Tracker, facts: Facts,
         notes.append(f"Högst tre scenarier: {stored[0]['namn']} ({stored[0]['ändring']}) "
                      "är borttaget.")
         stored = stored[1:]
-    stored = [*stored, {"ändring": w.change, "facts": w.facts.to_slot()}]
-    for letter, s in zip(LETTERS[1:], stored, strict=False):
+    # the earlier scenarios come back from the slot; this one's facts are at hand
+    scenarios = [*((s, Facts.from_slot(s["facts"])) for s in stored),
+                 ({"ändring": w.change, "facts": w.facts.to_slot()}, w.facts)]
+    for letter, (s, _) in zip(LETTERS[1:], scenarios, strict=False):
         s["namn"] = letter
+    stored = [s for s, _ in scenarios]
     try:
         computed = [_entry("A", "nuvarande uppgifter", None, facts)]
-        for s in stored:
-            computed.append(_entry(s["namn"], s["ändring"], s["ändring"],
-                                   Facts.from_slot(s["facts"])))
+        for s, scenario_facts in scenarios:
+            computed.append(_entry(s["namn"], s["ändring"], s["ändring"], scenario_facts))
     except InputError as err:
         return _refused(dispatcher, err)
     entries = [entry for entry, _ in computed]
