@@ -5,11 +5,14 @@
     index     checked runtime objects: Param, YearParameters (by age and size), Rules
               (rule parameters, the law and the legal references by date, the catalogue)
 
-This module owns the folder and loads every file once (cached).
+This module owns the folder and loads every file once (cached). A year file holds one year's
+amounts side by side, as the annual table is published; ``history(key)`` reads one amount
+across the years by date (``python -m calculator history riksnorm.sambor``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from pathlib import Path
 
@@ -35,7 +38,8 @@ __all__ = [
     "CHILD_BRACKETS", "COMMON_SIZES", "LUNCH_BRACKETS", "LUNCH_MAX_AGE", "PARAMETER_DIR",
     "STATUS_SV", "Dated", "IncomeType", "Param", "ParameterError", "Rules", "Status",
     "YearParameters", "available_years", "load_parameters", "load_rules", "load_rules_file",
-    "clear_caches", "load_year_file", "read_yaml", "rules_file", "year_file",
+    "clear_caches", "history", "key_of", "keys", "load_year_file", "read_yaml", "rules_file",
+    "year_file",
 ]
 
 
@@ -71,7 +75,30 @@ def load_rules() -> Rules:
     return load_rules_file(rules_file())
 
 
+def key_of(p: Param) -> str:
+    """A year's parameter without its year: "riksnorm.barn.2024.1-2" → "riksnorm.barn.1-2"."""
+    parts = p.name.split(".")
+    return ".".join(part for part in parts if not (len(part) == 4 and part.isdigit()))
+
+
+@cache
+def history(key: str) -> Dated[Param]:
+    """One amount of the year files read by date: its value, source and status from the first
+    day of each year that has it ("riksnorm.ensamstaende", "gemensamma_hushallskostnader.3")."""
+    dated = tuple((dt.date(year, 1, 1), p) for year in available_years()
+                  for p in load_parameters(year).all_params() if key_of(p) == key)
+    if not dated:
+        raise KeyError(f"no parameter {key!r} in the year files")
+    return Dated(dated)
+
+
+def keys() -> list[str]:
+    """Every amount of the year files, as history() names it."""
+    return list(dict.fromkeys(key_of(p) for year in available_years()
+                              for p in load_parameters(year).all_params()))
+
+
 def clear_caches() -> None:
     """Forget every loaded file (for tests that point PARAMETER_DIR elsewhere)."""
-    for cached in (_available_years, load_parameters, load_rules):
+    for cached in (_available_years, load_parameters, load_rules, history):
         cached.cache_clear()

@@ -12,12 +12,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .schema import DatedText, RulesFile, SourceEntry, ValueEntry, YearFile
 from .yamlfile import ParameterError, read_yaml
+
+T = TypeVar("T")
 
 CHILD_BRACKETS = ("0", "1-2", "3", "4-6", "7-10", "11-14", "15-18", "19-20")
 LUNCH_BRACKETS = ("0", "1-2", "3", "4-6")
@@ -200,14 +202,14 @@ def load_year_file(path: Path) -> YearParameters:
 
 
 @dataclass(frozen=True, slots=True)
-class Dated:
-    """A text that changes on given dates (OpenFisca's dated values): each applies from its
+class Dated(Generic[T]):
+    """A value that changes on given dates (OpenFisca's dated values): each applies from its
     date until the next one. Before the first date there is none."""
 
-    values: tuple[tuple[dt.date, str], ...]  # ascending by date, at least one
+    values: tuple[tuple[dt.date, T], ...]  # ascending by date, at least one
 
     @property
-    def first(self) -> tuple[dt.date, str]:
+    def first(self) -> tuple[dt.date, T]:
         return self.values[0]
 
     def index_at(self, day: dt.date) -> int | None:
@@ -217,11 +219,11 @@ class Dated:
                 found = i
         return found
 
-    def at(self, day: dt.date) -> str | None:
+    def at(self, day: dt.date) -> T | None:
         i = self.index_at(day)
         return None if i is None else self.values[i][1]
 
-    def cited(self, day: dt.date) -> str:
+    def cited(self: Dated[str], day: dt.date) -> str:
         """The text to cite for ``day``: the one in force (or, before the first date, the first
         one); an older text says when it ended and what replaced it."""
         i = self.index_at(day) or 0
@@ -246,8 +248,8 @@ class IncomeType:
 class Rules:
     path: Path
     params: dict[str, Param]
-    law: Dated  # which socialtjänstlag applies
-    lagrum: dict[str, Dated]  # the legal basis per topic
+    law: Dated[str]  # which socialtjänstlag applies
+    lagrum: dict[str, Dated[str]]  # the legal basis per topic
     income_types: dict[str, IncomeType]
     cost_types: dict[str, str]
 
@@ -276,7 +278,7 @@ REQUIRED_COSTS = ("housing", "electricity", "work_travel", "home_insurance", "un
                   "unemployment_fund")
 
 
-def _dated(path: Path, key: str, values: DatedText) -> Dated:
+def _dated(path: Path, key: str, values: DatedText) -> Dated[str]:
     if not values:
         raise ParameterError(f"{path}: key {key}: needs at least one dated value")
     if list(values) != sorted(values):

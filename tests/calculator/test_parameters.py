@@ -291,3 +291,23 @@ def test_every_value_is_named_for_warnings() -> None:
     assert p.common_by_size[3].label == "Gemensamma hushållskostnader för 3 personer 2024"
     assert p.extra_over_7.label == "Tillägg per person utöver sju 2024"
     assert all(q.label and q.label != q.name for q in p.all_params())
+
+
+def test_history_reads_every_amount_of_every_year_file_by_date() -> None:
+    """The per-parameter view holds each year file's values, sources and statuses unchanged
+    (compared with the raw YAML, not through the loader)."""
+    from calculator.params import history, keys
+
+    seen = 0
+    for year in available_years():
+        raw = read_yaml(PARAMETER_DIR / f"{year}.yaml")
+        titles = {k: v["title"] for k, v in raw["sources"].items()}
+        for key, entry in _value_entries({k: v for k, v in raw.items() if k != "sources"}):
+            p = history(key).at(dt.date(year, 12, 31))
+            assert p is not None, (year, key)
+            assert (p.value, p.status, p.note) == (
+                entry["value"], entry["status"], entry.get("note")), (year, key)
+            assert p.source.split("; bekräftat av: ")[0] == titles[entry["source"]], (year, key)
+            seen += 1
+    assert seen == sum(len(load_parameters(y).all_params()) for y in available_years())
+    assert len(keys()) == len(load_parameters(available_years()[-1]).all_params())
