@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -36,7 +36,8 @@ class Param:
     status: str
     source: str
     note: str | None = None
-    label: str = ""  # how a warning names it ("Riksnormen för barn 1-2 år 2024")
+    # how a warning names it ("Riksnormen för barn 1-2 år 2024"); derived from the name
+    label: str = field(default="", compare=False)
 
     @property
     def known(self) -> bool:
