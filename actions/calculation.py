@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -21,16 +21,18 @@ from actions.formatting import (
 from intake import Facts, check, merge, missing, parse, to_calculation_input
 from intake.grammar import looks_like_question
 
+if TYPE_CHECKING:
+    from calculator import CalculationResult
+
 NO_CALCULATION = ('Det finns ingen beräkning ännu. Skriv "ny beräkning" eller beskriv hushållet, '
                   't.ex. "ensamstående, barn 4 år, hyra 7 200".')
 
 
-def calculate(facts: Facts) -> dict[str, Any]:
-    """The calculator's result as JSON (raises calculator.InputError on bad input)."""
+def calculate(facts: Facts) -> CalculationResult:
+    """The calculator's result (raises calculator.InputError on bad input)."""
     from calculator import compute
 
-    inp = to_calculation_input(facts, backends.today())
-    return compute(inp).model_dump(mode="json")
+    return compute(to_calculation_input(facts, backends.today()))
 
 
 def _with_changes(text: str, changed: str | None) -> str:
@@ -94,7 +96,7 @@ def _calculate_and_reply(dispatcher: CollectingDispatcher, facts: Facts) -> list
     from calculator import InputError
 
     try:
-        result = calculate(facts)
+        result = calculate(facts).model_dump(mode="json")  # the chat's JSON, made once
     except InputError as err:
         dispatcher.utter_message(
             text=f"Jag kan inte räkna ut det: {err.message} Rätta uppgiften så räknar jag om.",
@@ -149,29 +151,32 @@ class _ResultAction(Action, ABC):
         except InputError as err:
             dispatcher.utter_message(text=f"Jag kan inte räkna ut det: {err.message}")
             return []
-        dispatcher.utter_message(text=self.render(result), json_message={"calculation": result})
+        payload = result.model_dump(mode="json")
+        dispatcher.utter_message(text=self.render(result, payload),
+                                 json_message={"calculation": payload})
         return []
 
     @abstractmethod
-    def render(self, result: dict[str, Any]) -> str: ...
+    def render(self, result: CalculationResult, payload: dict[str, Any]) -> str:
+        """The reply's text from the result (or the JSON the chat also receives)."""
 
 
 class ActionShowRows(_ResultAction):
     def name(self) -> str:
         return "action_show_rows"
 
-    def render(self, result: dict[str, Any]) -> str:
-        return rows_text(result)
+    def render(self, result: CalculationResult, payload: dict[str, Any]) -> str:
+        return rows_text(payload)
 
 
 class ActionExplainCalculation(_ResultAction):
     def name(self) -> str:
         return "action_explain_calculation"
 
-    def render(self, result: dict[str, Any]) -> str:
-        from calculator import CalculationResult, explain
+    def render(self, result: CalculationResult, payload: dict[str, Any]) -> str:
+        from calculator import explain
 
-        return explain(CalculationResult.model_validate(result))
+        return explain(result)
 
 
 class ActionWhatNext(Action):

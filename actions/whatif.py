@@ -10,7 +10,7 @@ current facts change (a correction, a new household), the scenarios are dropped.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
@@ -23,6 +23,9 @@ from actions.formatting import facts_payload
 from intake import Facts, missing, to_calculation_input
 from intake.grammar import looks_like_question
 from intake.whatif import change_words, is_work_question, keep_target, scenario, work_words
+
+if TYPE_CHECKING:
+    from calculator import CalculationResult
 
 MAX_SCENARIOS = len(LETTERS)
 
@@ -45,21 +48,19 @@ def _stored(tracker: Tracker, facts: Facts) -> list[dict[str, Any]]:
     return [s for s in value.get("lista") or [] if isinstance(s, dict)]
 
 
-def _calc(facts: Facts) -> tuple[dict[str, Any], dict[str, Any]]:
-    from calculator import compute
-
-    inp = to_calculation_input(facts, backends.today())
-    return inp, compute(inp).model_dump(mode="json")
-
-
-def _entry(name: str, description: str, change: str | None, facts: Facts) -> dict[str, Any]:
+def _entry(name: str, description: str, change: str | None,
+           facts: Facts) -> tuple[dict[str, Any], CalculationResult]:
+    """A scenario as the chat shows it, and its result (the input validated once)."""
+    from calculator import compute, parse_input
     from calculator.compare import job_stimulus, total_money
 
-    inp, result = _calc(facts)
+    inp = to_calculation_input(facts, backends.today())
+    parsed = parse_input(inp)
+    result = compute(parsed)
     return {"namn": name, "beskrivning": description, "ändring": change, "input": inp,
-            "result": result, "hushallets_pengar": total_money(result),
-            "jobbstimulans": job_stimulus(inp),
-            "facts": facts_payload(facts, backends.today())}
+            "result": result.model_dump(mode="json"), "hushallets_pengar": total_money(result),
+            "jobbstimulans": job_stimulus(parsed),
+            "facts": facts_payload(facts, backends.today())}, result
 
 
 def _months_note(facts: Facts) -> list[str]:
@@ -130,22 +131,25 @@ def what_if(dispatcher: CollectingDispatcher, tracker: Tracker, facts: Facts,
         notes.append(f"Högst tre scenarier: {stored[0]['namn']} ({stored[0]['ändring']}) "
                      "är borttaget.")
         stored = stored[1:]
-    stored = [*stored, {"ändring": w.change, "facts": w.facts.to_slot()}]
-    for letter, s in zip(LETTERS[1:], stored, strict=False):
+    # the earlier scenarios come back from the slot; this one's facts are at hand
+    scenarios = [*((s, Facts.from_slot(s["facts"])) for s in stored),
+                 ({"ändring": w.change, "facts": w.facts.to_slot()}, w.facts)]
+    for letter, (s, _) in zip(LETTERS[1:], scenarios, strict=False):
         s["namn"] = letter
+    stored = [s for s, _ in scenarios]
     try:
-        entries = [_entry("A", "nuvarande uppgifter", None, facts)]
-        for s in stored:
-            entries.append(_entry(s["namn"], s["ändring"], s["ändring"],
-                                  Facts.from_slot(s["facts"])))
+        computed = [_entry("A", "nuvarande uppgifter", None, facts)]
+        for s, scenario_facts in scenarios:
+            computed.append(_entry(s["namn"], s["ändring"], s["ändring"], scenario_facts))
     except InputError as err:
         return _refused(dispatcher, err)
+    entries = [entry for entry, _ in computed]
     a = entries[0]
     for e in entries[1:]:
         e["skillnad"] = {
             "forsorjningsstod": e["result"]["forsorjningsstod"] - a["result"]["forsorjningsstod"],
             "hushallets_pengar": e["hushallets_pengar"] - a["hushallets_pengar"]}
-    rows = row_differences([e["result"] for e in entries])
+    rows = row_differences([result for _, result in computed])
     notes += w.notes + _months_note(w.facts)
     if w.facts.unread:
         notes.append("Inte tolkat: " + "; ".join(f"”{q}”" for q in w.facts.unread))
@@ -178,7 +182,7 @@ def work_pays(dispatcher: CollectingDispatcher, facts: Facts,
               words: str) -> list[dict[str, Any]]:
     """The household's money without the job, with it now, (once jobbstimulans applies,) and
     after jobbstimulans has ended."""
-    from calculator import InputError, compute
+    from calculator import InputError, compute, parse_input
     from calculator.compare import (
         job_stimulus,
         total_money,
@@ -206,7 +210,11 @@ def work_pays(dispatcher: CollectingDispatcher, facts: Facts,
     without = _without_adult_salary(facts)
     today = backends.today()
     inp_now = to_calculation_input(with_job, today)
-    job = job_stimulus(inp_now)
+    try:
+        parsed_now = parse_input(inp_now)  # validated once: for jobbstimulans and the result
+    except InputError as err:
+        return _refused(dispatcher, err)
+    job = job_stimulus(parsed_now)
     cases = [("Utan jobbet", to_calculation_input(without, today)),
              ("Med jobbet nu" + (" (med jobbstimulans)" if job["gäller"] else ""), inp_now)]
     if not job["gäller"] and job["manader_kvar_till_start"]:
@@ -216,7 +224,8 @@ def work_pays(dispatcher: CollectingDispatcher, facts: Facts,
     cases.append((f"Med jobbet när jobbstimulansen har upphört (efter högst "
                   f"{job['max_manader']} månader)", without_job_stimulus(inp_now)))
     try:
-        results = [(name, inp, compute(inp).model_dump(mode="json")) for name, inp in cases]
+        results = [(name, inp, compute(parsed_now if inp is inp_now else inp))
+                   for name, inp in cases]
     except InputError as err:
         return _refused(dispatcher, err)
     base = total_money(results[0][2])
@@ -225,11 +234,11 @@ def work_pays(dispatcher: CollectingDispatcher, facts: Facts,
         salary = _salary(inp)
         total = total_money(result)
         table.append({"fall": name, "lon": salary,
-                      "andra_inkomster": result["inkomster_beraknade"]
-                      + result["inkomster_ej_beraknade"] - salary,
-                      "forsorjningsstod": result["forsorjningsstod"], "totalt": total,
+                      "andra_inkomster": result.inkomster_beraknade
+                      + result.inkomster_ej_beraknade - salary,
+                      "forsorjningsstod": result.forsorjningsstod, "totalt": total,
                       "mer_an_utan_jobb": None if n == 0 else total - base,
-                      "input": inp, "result": result})
+                      "input": inp, "result": result.model_dump(mode="json")})
     notes += _months_note(with_job)
     dispatcher.utter_message(
         text=work_text(table, job, notes),

@@ -1,4 +1,5 @@
-"""Command line: ``python -m calculator compute FILE`` and ``python -m calculator batch IN OUT``.
+"""Command line: ``python -m calculator compute FILE``, ``python -m calculator batch IN OUT`` and
+``python -m calculator history KEY`` (one amount of the parameter files by date).
 
 Bad input prints a Swedish message naming the field to standard error and exits with status 2.
 """
@@ -97,6 +98,29 @@ def batch_cmd(
             ok += 1
             fout.write(f'{{"line": {n}, "result": {result.model_dump_json()}}}\n')
     typer.echo(f"{ok} hushåll beräknade, {bad} rader med fel.", err=True)
+
+
+@app.command("history")
+def history_cmd(
+    key: Annotated[str | None, typer.Argument(
+        help="Parameterns namn, t.ex. riksnorm.sambor; utan namn: en lista över namnen.")] = None,
+) -> None:
+    """Ett belopp ur parameterfilerna år för år: värde, status och källa från varje års början."""
+    from .engine import kr, status_sv
+    from .params import history, keys
+
+    if key is None:
+        typer.echo("\n".join(keys()))
+        return
+    try:
+        dated = history(key)
+    except KeyError:
+        typer.echo(f"Parametern {key!r} finns inte i parameterfilerna; "
+                   "`python -m calculator history` listar namnen.", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    for start, p in dated.values:
+        amount = kr(p.value) if p.value is not None else "okänt"
+        typer.echo(f"{start.isoformat()}  {amount:>10}  {status_sv(p.status)}  {p.source}")
 
 
 def main() -> None:

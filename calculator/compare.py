@@ -10,17 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import CalculationInput, CalculationResult
+from .engine import month_context
+from .models import CalculationInput, CalculationResult, parse_input
 from .params import load_rules
 
 
-def _result(r: CalculationResult | dict[str, Any]) -> CalculationResult:
-    return r if isinstance(r, CalculationResult) else CalculationResult.model_validate(r)
-
-
-def total_money(result: CalculationResult | dict[str, Any]) -> int:
+def total_money(r: CalculationResult) -> int:
     """Incomes (all of them) plus försörjningsstöd for the month."""
-    r = _result(result)
     return r.inkomster_beraknade + r.inkomster_ej_beraknade + r.forsorjningsstod
 
 
@@ -36,12 +32,11 @@ def _keyed(r: CalculationResult) -> dict[tuple[str, str, int], Any]:
     return out
 
 
-def row_differences(results: list[CalculationResult | dict[str, Any]]) -> list[dict[str, Any]]:
+def row_differences(results: list[CalculationResult]) -> list[dict[str, Any]]:
     """Every line whose amount (or whether it counts) differs between the results, in the order
     the lines first appear: {"kategori", "text", "belopp": [amount or None per result],
     "raknas": [...], "lagrum": the legal basis of the line}."""
-    rs = [_result(r) for r in results]
-    keyed = [_keyed(r) for r in rs]
+    keyed = [_keyed(r) for r in results]
     order: list[tuple[str, str, int]] = []
     for k in keyed:
         order += [key for key in k if key not in order]
@@ -62,7 +57,7 @@ def job_stimulus(inp: CalculationInput | dict[str, Any]) -> dict[str, Any]:
     """Whether jobbstimulans applies to an adult's salary in this input, and for how long:
     {"har_lon", "gäller", "manader_med_stod", "kravs_manader", "manader_kvar_till_start",
     "anvanda_manader", "max_manader", "manader_kvar", "andel_procent", "lagrum"}."""
-    i = inp if isinstance(inp, CalculationInput) else CalculationInput.model_validate(inp)
+    i = parse_input(inp)  # a parsed input is used as it is
     rules = load_rules()
     pct = rules.params["jobbstimulans_andel_procent"].value
     required = rules.params["jobbstimulans_manader_med_stod"].value
@@ -72,9 +67,7 @@ def job_stimulus(inp: CalculationInput | dict[str, Any]) -> dict[str, Any]:
     salary = any(x.type == "salary" and x.amount > 0 and not x.member.startswith("child:")
                  for x in i.incomes)
     applies = months >= required and used < maximum
-    from .engine import _month_context  # the legal references valid in the month
-
-    lagrum = _month_context(i.year, i.month)["lagrum"]["jobbstimulans"]
+    lagrum = month_context(i.year, i.month).lagrum["jobbstimulans"]
     return {
         "har_lon": salary,
         "gäller": salary and applies,

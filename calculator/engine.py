@@ -11,12 +11,13 @@ sums of the rows. Amounts come from the parameter files only.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from .errors import InputError
 from .models import CalculationInput, CalculationResult, parse_input
-from .params import STATUS_SV, Param, YearParameters, load_parameters, load_rules
+from .params import STATUS_SV, Param, Rules, YearParameters, load_parameters, load_rules
 
 INDATA_KALLA = "Uppgift i ansökan"
 INDATA_STATUS = "indata"
@@ -37,21 +38,24 @@ def _bracket(p: Param) -> str:
     return p.name.rsplit(".", 1)[-1]
 
 
+@dataclass(frozen=True, slots=True)
+class Month:
+    """What a calculation month is computed under: the law and the legal references in force
+    on its first day (dated values in rules.yaml)."""
+
+    year: int
+    month: int
+    start: dt.date
+    law: str
+    lagrum: dict[str, str]
+
+
 @cache
-def _month_context(year: int, month: int) -> dict[str, Any]:
-    """Legal references valid in the calculation month (old SoL before 2025-07-01)."""
+def month_context(year: int, month: int) -> Month:
     rules = load_rules()
     start = dt.date(year, month, 1)
-    switch = rules.new_law_from
-    last_old_day = (switch - dt.timedelta(days=1)).isoformat()
-    lagrum = {}
-    for topic, lr in rules.lagrum.items():
-        if start >= switch or lr.old is None:
-            lagrum[topic] = lr.new
-        else:
-            lagrum[topic] = f"{lr.old} (gällde t.o.m. {last_old_day}; motsvaras nu av {lr.new})"
-    law = "SoL (2025:400)" if start >= switch else "SoL (2001:453)"
-    return {"lagrum": lagrum, "law": law, "start": start}
+    law = rules.law.at(start) or rules.law.first[1]
+    return Month(year, month, start, law, rules.lagrum_at(start))
 
 
 class _Calc:
@@ -119,20 +123,37 @@ def _member_label(member: str) -> str:
 
 
 def compute(inp: CalculationInput | dict[str, Any]) -> CalculationResult:
-    """Compute a household's monthly försörjningsstöd. Raises InputError on bad input."""
+    """Compute a household's monthly försörjningsstöd. Raises InputError on bad input.
+
+    Four steps, each adding its rows: riksnorm, skäliga kostnader, inkomster; then the totals.
+    """
     if not isinstance(inp, CalculationInput):
         inp = parse_input(inp)
-    year = inp.year
-    yp = load_parameters(year)
+    yp = load_parameters(inp.year)
     rules = load_rules()
-    ctx = _month_context(year, inp.month)
-    c = _Calc(ctx["lagrum"], year)
+    month = month_context(inp.year, inp.month)
+    c = _Calc(month.lagrum, inp.year)
+    size = _riksnorm(c, inp, yp, rules)
+    _costs(c, inp, rules)
+    notes = _incomes(c, inp, yp, rules)
     hh = inp.household
-    n_adults = len(hh.adults)
-    n_children = len(hh.children)
+    # one validation of the whole result in pydantic-core (faster than constructing each row)
+    return CalculationResult.model_validate({
+        "year": inp.year, "month": inp.month, "tillamplig_lag": month.law,
+        "lagrum": month.lagrum["forsorjningsstod"],
+        "antal_vuxna": len(hh.adults), "antal_barn": len(hh.children),
+        "hushall_storlek": size,
+        **_totals(c.rows),
+        "rader": c.rows, "varningar": _warnings(c, inp, rules, month), "noteringar": notes,
+        "parametrar": [_trace(p) for p in c.used.values()],
+    })
 
-    # --- riksnorm: personal costs -----------------------------------------------------
-    if n_adults == 2:
+
+def _riksnorm(c: _Calc, inp: CalculationInput, yp: YearParameters, rules: Rules) -> int:
+    """Personal costs of each member and the household's gemensamma hushållskostnader; returns
+    the household size the latter were computed for."""
+    year, hh = inp.year, inp.household
+    if len(hh.adults) == 2:
         p = yp.couple
         if p.value is None:
             raise _unknown("household.adults", [a.role for a in hh.adults],
@@ -166,8 +187,7 @@ def compute(inp: CalculationInput | dict[str, Any]) -> CalculationResult:
                 amount, "riksnorm", (p, divisor_p), medlem=f"child:{i}",
                 berakning=f"{kr(p.value)} × {ch.days}/{divisor} = {kr(amount)}")
 
-    # --- riksnorm: gemensamma hushållskostnader -----------------------------------------
-    size = n_adults + n_children
+    size = len(hh.adults) + len(hh.children)
     shared = hh.shared_household_members
     if shared is not None:
         total, params, how = _common_amount(yp, shared)
@@ -178,17 +198,19 @@ def compute(inp: CalculationInput | dict[str, Any]) -> CalculationResult:
             amount, "hushallsgemenskap", params,
             berakning=(f"{how}; " if how else f"{kr(total)} för {shared} personer; ")
             + f"{kr(total)} / {shared} = {kr(amount)}")
-    else:
-        amount, params, how = _common_amount(yp, size)
-        noun = "person" if size == 1 else "personer"
-        c.param_row("riksnorm", f"Gemensamma hushållskostnader, {size} {noun}", amount,
-                    "riksnorm_over_7" if size > 7 else "riksnorm", params, berakning=how)
+        return shared
+    amount, params, how = _common_amount(yp, size)
+    noun = "person" if size == 1 else "personer"
+    c.param_row("riksnorm", f"Gemensamma hushållskostnader, {size} {noun}", amount,
+                "riksnorm_over_7" if size > 7 else "riksnorm", params, berakning=how)
+    return size
 
-    # --- skäliga kostnader ----------------------------------------------------------------
-    costs = inp.costs
+
+def _costs(c: _Calc, inp: CalculationInput, rules: Rules) -> None:
+    """Skäliga kostnader as given, housing limited to the municipality's cap."""
     cap = inp.housing_cap
     for key, label in rules.cost_types.items():
-        amount = getattr(costs, key)
+        amount = getattr(inp.costs, key)
         if not amount:
             continue
         if key == "housing" and cap is not None and amount > cap.amount:
@@ -199,7 +221,10 @@ def compute(inp: CalculationInput | dict[str, Any]) -> CalculationResult:
         else:
             c.input_row("kostnad", label, amount, "skaliga_kostnader")
 
-    # --- inkomster -------------------------------------------------------------------------
+
+def _incomes(c: _Calc, inp: CalculationInput, yp: YearParameters, rules: Rules) -> list[str]:
+    """Each income counted, partly counted (a child's salary over a prisbasbelopp, an adult's
+    salary under jobbstimulans) or not counted; returns the notes on jobbstimulans."""
     notes: list[str] = []
     job_pct_p = rules.params["jobbstimulans_andel_procent"]
     job_req_p = rules.params["jobbstimulans_manader_med_stod"]
@@ -210,18 +235,16 @@ def compute(inp: CalculationInput | dict[str, Any]) -> CalculationResult:
     child_salary_so_far: dict[str, int] = {}
     for j, inc in enumerate(inp.incomes):
         it = rules.income_types[inc.type]
-        who = _member_label(inc.member)
-        label = f"{it.label} ({who})"
+        label = f"{it.label} ({_member_label(inc.member)})"
         amount = inc.amount
-        is_child = inc.member.startswith("child:")
         if not it.counted:
             c.input_row("inkomst", label, amount, it.topic, raknas=False, orsak=it.reason,
                         medlem=inc.member, kalla=it.source, status="official")
             continue
-        if inc.type == "salary" and is_child:
+        if inc.type == "salary" and inc.member.startswith("child:"):
             pbb = yp.prisbasbelopp
             if pbb.value is None:
-                raise _unknown(f"incomes[{j}].amount", amount, "Prisbasbeloppet", pbb, year)
+                raise _unknown(f"incomes[{j}].amount", amount, "Prisbasbeloppet", pbb, inp.year)
             # a second salary row for the same child this month uses what the first left
             earlier = (inc.earned_earlier_this_year or 0) + child_salary_so_far.get(inc.member, 0)
             child_salary_so_far[inc.member] = child_salary_so_far.get(inc.member, 0) + amount
@@ -262,42 +285,39 @@ def compute(inp: CalculationInput | dict[str, Any]) -> CalculationResult:
                 continue
         c.input_row("inkomst", label, amount, it.topic, raknas=True, medlem=inc.member,
                     kalla=f"{INDATA_KALLA}; {it.source}", status=INDATA_STATUS)
+    return notes
 
-    # --- totals ------------------------------------------------------------------------------
-    riksnorm = skaliga = counted_sum = not_counted_sum = 0
-    for r in c.rows:
+
+def _totals(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """The sums of the rows: behov = riksnorm + skäliga kostnader; försörjningsstöd is what the
+    counted incomes leave of it, överskott what they exceed it by."""
+    riksnorm = skaliga = counted = not_counted = 0
+    for r in rows:
         kategori = r["kategori"]
         if kategori == "riksnorm":
             riksnorm += r["belopp"]
         elif kategori == "kostnad":
             skaliga += r["belopp"]
         elif r["raknas"]:
-            counted_sum += r["belopp"]
+            counted += r["belopp"]
         else:
-            not_counted_sum += r["belopp"]
+            not_counted += r["belopp"]
     behov = riksnorm + skaliga
+    return {"riksnorm": riksnorm, "skaliga_kostnader": skaliga, "behov": behov,
+            "inkomster_beraknade": counted, "inkomster_ej_beraknade": not_counted,
+            "forsorjningsstod": max(0, behov - counted), "overskott": max(0, counted - behov)}
 
+
+def _warnings(c: _Calc, inp: CalculationInput, rules: Rules, month: Month) -> list[str]:
+    """Amounts that are not official, and incomes under a rule that starts within the month."""
     warnings = [w for w in map(_warning, c.used.values()) if w]
     for j, inc in enumerate(inp.incomes):
-        lr = rules.lagrum[rules.income_types[inc.type].topic]
-        if lr.old is None and lr.from_ is not None and ctx["start"] < lr.from_:
+        starts, text = rules.lagrum[rules.income_types[inc.type].topic].first
+        if month.start < starts:
             warnings.append(
-                f"incomes[{j}]: {lr.new} gäller från {lr.from_.isoformat()}, alltså inte hela "
-                f"{year}-{inp.month:02d}; pröva den tidigare delen av månaden särskilt.")
-
-    # one validation of the whole result in pydantic-core (faster than constructing each row)
-    return CalculationResult.model_validate({
-        "year": year, "month": inp.month, "tillamplig_lag": ctx["law"],
-        "lagrum": ctx["lagrum"]["forsorjningsstod"],
-        "antal_vuxna": n_adults, "antal_barn": n_children,
-        "hushall_storlek": shared if shared is not None else size,
-        "riksnorm": riksnorm, "skaliga_kostnader": skaliga, "behov": behov,
-        "inkomster_beraknade": counted_sum, "inkomster_ej_beraknade": not_counted_sum,
-        "forsorjningsstod": max(0, behov - counted_sum),
-        "overskott": max(0, counted_sum - behov),
-        "rader": c.rows, "varningar": warnings, "noteringar": notes,
-        "parametrar": [_trace(p) for p in c.used.values()],
-    })
+                f"incomes[{j}]: {text} gäller från {starts.isoformat()}, alltså inte hela "
+                f"{inp.year}-{inp.month:02d}; pröva den tidigare delen av månaden särskilt.")
+    return warnings
 
 
 @cache
@@ -309,10 +329,10 @@ def _trace(p: Param) -> dict[str, Any]:
 @cache
 def _warning(p: Param) -> str | None:
     if p.status == "unverified":
-        return (f"{_describe(p)}: {kr(p.value)} har status ej verifierad ({p.source})."  # type: ignore[arg-type]
+        return (f"{p.label}: {kr(p.value)} har status ej verifierad ({p.source})."  # type: ignore[arg-type]
                 + (f" {p.note}." if p.note else ""))
     if p.status == "municipal":
-        return (f"{_describe(p)}: {kr(p.value)} kommer från en kommuns publicerade tabell, "  # type: ignore[arg-type]
+        return (f"{p.label}: {kr(p.value)} kommer från en kommuns publicerade tabell, "  # type: ignore[arg-type]
                 f"inte från SFS-texten ({p.source}).")
     return None
 
@@ -328,28 +348,6 @@ def _job_note(inp: CalculationInput, active: bool, required: int, maximum: int) 
                 f"sammanhängande månader (krävs minst {required}).")
     return (f"Jobbstimulans tillämpas inte: regeln har redan använts i {used} månader "
             f"(högst {maximum}).")
-
-
-_DESCRIBE = {
-    "riksnorm.barn": "Riksnormen för barn {b} år",
-    "riksnorm.barn_lunch_forskola": "Riksnormen för barn {b} år med lunch på förskola",
-    "riksnorm.ensamstaende": "Riksnormen för ensamstående",
-    "riksnorm.sambor": "Riksnormen för sambor",
-    "gemensamma_hushallskostnader": "Gemensamma hushållskostnader för {b} personer",
-    "tillagg_per_medlem_over_7": "Tillägg per person utöver sju",
-    "prisbasbelopp": "Prisbasbeloppet",
-}
-
-
-def _describe(p: Param) -> str:
-    parts = p.name.split(".")
-    for prefix, template in _DESCRIBE.items():
-        n = prefix.count(".") + 1
-        if ".".join(parts[:n]) == prefix:
-            year = parts[n]
-            bracket = parts[n + 1] if len(parts) > n + 1 else ""
-            return template.format(b=bracket) + f" {year}"
-    return p.name
 
 
 def status_sv(status: str) -> str:

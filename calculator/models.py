@@ -7,12 +7,11 @@ path and a Swedish message (section 8). Nothing is computed from half-valid inpu
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from .errors import InputError
+from .errors import INPUT, InputError, show, translate
 from .params import LUNCH_MAX_AGE, available_years, load_rules
 
 
@@ -131,79 +130,6 @@ class CalculationResult(BaseModel):
 
 # --------------------------------------------------------------------------- validation
 
-_HINTS = {
-    "year": "beräkningsår",
-    "month": "beräkningsmånad (1–12)",
-    "days": "antal dagar barnet vistas i hushållet under månaden (1–30)",
-    "shared_household_members": "antal personer i hushållsgemenskapen",
-    "amount": "belopp i kronor per månad",
-    "earned_earlier_this_year": "barnets tidigare inkomst i år",
-    "consecutive_months_with_support": "sammanhängande månader med försörjningsstöd",
-    "job_stimulus_months_used": "månader som jobbstimulansen redan använts",
-}
-
-
-def field_path(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out or "indata"
-
-
-def show(value: Any) -> str:
-    try:
-        return json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return repr(value)
-
-
-def _age_hint(loc: tuple[Any, ...]) -> str:
-    if "children" in loc:
-        return "barnets ålder (0–20 år)"
-    return "ålder (0–120 år)"
-
-
-def _translate(err: dict[str, Any]) -> dict[str, Any]:
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
-    field = field_path(loc)
-    t = err["type"]
-    v = err.get("input")
-    ctx = err.get("ctx") or {}
-    last = loc[-1] if loc else None
-    hint = _age_hint(loc) if last == "age" else _HINTS.get(str(last))
-    name = f"{field} ({hint})" if hint else field
-    if t == "missing":
-        msg = f"Fältet {name} saknas."
-        v = None
-    elif t == "extra_forbidden":
-        msg = f"Fältet {field} är okänt (värde {show(v)}); kontrollera stavningen."
-    elif t in ("int_type", "int_parsing", "int_from_float", "value_error") and (
-        t != "value_error" or "heltal" in str(ctx.get("error", ""))
-    ):
-        msg = f"{name} ska vara ett heltal, men värdet är {show(v)}."
-    elif t == "greater_than_equal":
-        msg = f"{name} får inte vara mindre än {ctx.get('ge')}, men värdet är {show(v)}."
-    elif t == "less_than_equal":
-        msg = f"{name} får inte vara större än {ctx.get('le')}, men värdet är {show(v)}."
-    elif t == "literal_error":
-        allowed = str(ctx.get("expected", "")).replace(" or ", " eller ")
-        msg = f"{field} har det okända värdet {show(v)}; tillåtna värden: {allowed}."
-    elif t in ("bool_type", "bool_parsing"):
-        msg = f"{field} ska vara true eller false, men värdet är {show(v)}."
-    elif t in ("model_type", "dict_type", "model_attributes_type"):
-        msg = f"{field} ska vara ett objekt, men värdet är {show(v)}."
-    elif t == "list_type":
-        msg = f"{field} ska vara en lista, men värdet är {show(v)}."
-    elif t in ("string_type",):
-        msg = f"{field} ska vara en text, men värdet är {show(v)}."
-    else:
-        msg = f"{field} har ett ogiltigt värde {show(v)} ({err.get('msg')})."
-    return {"field": field, "value": v, "message": msg}
-
-
 def _member_index(member: str) -> int | None:
     if member.startswith("child:"):
         tail = member[6:]
@@ -289,14 +215,14 @@ def _semantic_errors(inp: CalculationInput) -> list[dict[str, Any]]:
                 f"{f}.earned_earlier_this_year gäller bara lön för ett barn (member "
                 f"\"child:N\"), men inkomsten är {show(inc.type)} för {show(inc.member)}.")
         if it is not None and month_start is not None:
-            lr = rules.lagrum[it.topic]
-            if lr.old is None and lr.from_ is not None:
-                next_month = dt.date(inp.year + inp.month // 12, inp.month % 12 + 1, 1)
-                if next_month <= lr.from_:
-                    add(f"{f}.type", inc.type,
-                        f"{f}.type: {it.label.lower()} undantas enligt {lr.new}, som gäller "
-                        f"från {lr.from_.isoformat()}; för {inp.year}-{inp.month:02d} finns "
-                        "ingen sådan regel.")
+            # a rule that starts after the month (its first dated text) does not apply to it
+            starts, text = rules.lagrum[it.topic].first
+            next_month = dt.date(inp.year + inp.month // 12, inp.month % 12 + 1, 1)
+            if next_month <= starts:
+                add(f"{f}.type", inc.type,
+                    f"{f}.type: {it.label.lower()} undantas enligt {text}, som gäller "
+                    f"från {starts.isoformat()}; för {inp.year}-{inp.month:02d} finns "
+                    "ingen sådan regel.")
     return errs
 
 
@@ -310,7 +236,7 @@ def parse_input(data: Any) -> CalculationInput:
     try:
         inp = CalculationInput.model_validate(data)
     except ValidationError as err:
-        raise InputError.many([_translate(e) for e in err.errors()]) from None
+        raise InputError.many([translate(e, INPUT) for e in err.errors()]) from None
     errs = _semantic_errors(inp)
     if errs:
         raise InputError.many(errs)

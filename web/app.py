@@ -69,11 +69,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             {"name": "drift", "description": "Hälsa"},
         ],
     )
-    app.state.settings = settings or get_settings()
+    settings = settings or get_settings()
+    app.state.settings = settings
     errors.install(app)
     # Outermost last: the guard (headers, access, size) wraps the audit, which wraps the app.
-    audit.install(app)
-    security.install(app)
+    audit.install(app, settings.audit)
+    security.install(app, settings.security)
     for module in (calculate, search, chat, conversation, glossary, health, page):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

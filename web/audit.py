@@ -24,39 +24,22 @@ import json
 import logging
 import threading
 import uuid
-from collections.abc import Awaitable, Callable, MutableMapping
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import BackgroundTasks, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from calculator import params
 from web.audit_chain import ChainedAuditLog
 from web.pii import redact
+from web.settings import AuditSettings
 
 log = logging.getLogger(__name__)
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-AUDITED = {"/api/v1/search": "search", "/api/v1/calculate": "calculate", "/api/v1/chat": "chat"}
-PARAMETER_DIR = Path(__file__).resolve().parents[1] / "calculator" / "parameters"
 CORPUS_KEYS = ("corpus_hash", "sources_hash", "embedder", "format", "built_at")
-
-
-class AuditSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="BG_")
-
-    audit_file: Path = Path("var/audit.jsonl")
-    # When set (e.g. postgresql://audit@db/bistandsguiden): the shared, hash-chained table of
-    # web.audit_chain instead of the file; every web replica writes to the same trail.
-    audit_db_url: str | None = None
 
 
 def conversation_ref(sender_id: str) -> str:
@@ -88,15 +71,19 @@ def _sha256_of(path: Path) -> str | None:
 
 def parameter_versions(year: Any) -> dict[str, Any]:
     """Which parameter files a calculation for ``year`` used, identified by content hash."""
-    year_file = PARAMETER_DIR / f"{year}.yaml"
-    rules_file = PARAMETER_DIR / "rules.yaml"
+    year_path, rules_path = params.year_file(year), params.rules_file()
     return {
         "year": year,
-        "file": f"calculator/parameters/{year_file.name}",
-        "sha256": _sha256_of(year_file),
-        "rules_file": "calculator/parameters/rules.yaml",
-        "rules_sha256": _sha256_of(rules_file),
+        "file": _shown(year_path),
+        "sha256": _sha256_of(year_path),
+        "rules_file": _shown(rules_path),
+        "rules_sha256": _sha256_of(rules_path),
     }
+
+
+def _shown(path: Path) -> str:
+    """A parameter file as the record names it: calculator/parameters/2024.yaml."""
+    return f"calculator/{params.PARAMETER_DIR.name}/{path.name}"
 
 
 def corpus_version(app: Any) -> dict[str, Any] | None:
@@ -221,59 +208,31 @@ def build_record(kind: str, request: Any, response: Any, app: Any) -> dict[str, 
     return None
 
 
-class AuditMiddleware:
-    """Pure ASGI: watches the audited endpoints' request and response bodies, never alters
-    them, and writes one record after a 200 answer."""
-
-    def __init__(self, app: ASGIApp, audit: AuditLog | ChainedAuditLog) -> None:
-        self.app = app
-        self.audit = audit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        kind = AUDITED.get(scope.get("path", "")) if scope["type"] == "http" else None
-        if kind is None or scope.get("method") != "POST":
-            await self.app(scope, receive, send)
-            return
-        request_body = bytearray()
-        response_body = bytearray()
-        status = 0
-
-        async def watching_receive() -> Message:
-            message = await receive()
-            if message["type"] == "http.request":
-                request_body.extend(message.get("body", b""))
-            return message
-
-        async def watching_send(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            elif message["type"] == "http.response.body" and status == 200:
-                response_body.extend(message.get("body", b""))
-            await send(message)
-
-        await self.app(scope, watching_receive, watching_send)
-        if status != 200:
-            return
-        try:
-            record = build_record(kind, json.loads(request_body), json.loads(response_body),
-                                  scope.get("app"))
-            if record is not None:
-                # a thread: the database trail waits for its lock and a round trip
-                await run_in_threadpool(self.audit.write, record)
-        except Exception:  # the answer has been sent; a failed audit line must be visible
-            log.exception("audit record for %s could not be written", kind)
+def record_after_answer(request: Request, background: BackgroundTasks, kind: str,
+                        question: dict[str, Any], answer: dict[str, Any]) -> None:
+    """Write the audit record of a 200 answer once it has been sent, from the data the route
+    already holds (the input as read, the answer as sent): nothing is parsed again."""
+    background.add_task(_write, request.app, kind, question, answer)
 
 
-def open_audit(settings: AuditSettings | None = None) -> AuditLog | ChainedAuditLog:
-    settings = settings or AuditSettings()
+async def _write(app: Any, kind: str, question: dict[str, Any], answer: dict[str, Any]) -> None:
+    try:
+        record = build_record(kind, question, answer, app)
+        if record is not None:
+            # a thread: the database trail waits for its lock and a round trip
+            await run_in_threadpool(app.state.audit.write, record)
+    except Exception:  # the answer has been sent; a failed audit line must be visible
+        log.exception("audit record for %s could not be written", kind)
+
+
+def open_audit(settings: AuditSettings) -> AuditLog | ChainedAuditLog:
     if settings.audit_db_url:
         return ChainedAuditLog(settings.audit_db_url)
     return AuditLog(settings.audit_file)
 
 
-def install(app: FastAPI, settings: AuditSettings | None = None) -> AuditLog | ChainedAuditLog:
+def install(app: FastAPI, settings: AuditSettings) -> AuditLog | ChainedAuditLog:
+    """The app's audit trail (``app.state.audit``), written by the audited routes."""
     audit = open_audit(settings)
-    app.add_middleware(AuditMiddleware, audit=audit)
     app.state.audit = audit
     return audit

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from http import HTTPStatus
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from calculator.models import field_path
-from calculator.models import show as _show
+from calculator.errors import REQUEST, error_body, jsonable, translate
 from web.rasa_client import RasaUnavailableError
 
 
@@ -24,66 +21,9 @@ class ServiceUnavailableError(RuntimeError):
         self.message = message
 
 
-def _jsonable(value: Any) -> Any:
-    try:
-        json.dumps(value)
-    except (TypeError, ValueError):
-        return repr(value)
-    return value
-
-
-def translate(err: dict[str, Any]) -> dict[str, Any]:
-    """One pydantic/FastAPI validation error → {field, value, message} in Swedish."""
-    loc = tuple(err.get("loc", ()))
-    if loc and loc[0] == "body":
-        loc = loc[1:]
-    field = field_path(loc) if loc else ""
-    kind = err.get("type", "")
-    value = err.get("input")
-    ctx = err.get("ctx") or {}
-    if kind == "json_invalid":
-        return {"field": "indata", "value": None,
-                "message": "Indata är inte giltig JSON (" + str(ctx.get("error", "")) + ")."}
-    if not field:
-        return {"field": "indata", "value": _jsonable(value),
-                "message": f"Indata ska vara ett JSON-objekt, men värdet är {_show(value)}."}
-    if kind == "missing":
-        message, value = f"Fältet {field} saknas.", None
-    elif kind == "extra_forbidden":
-        message = f"Fältet {field} är okänt (värde {_show(value)}); kontrollera stavningen."
-    elif kind == "string_too_short":
-        message = f"Fältet {field} får inte vara tomt."
-    elif kind == "string_too_long":
-        message = (f"Fältet {field} får vara högst {ctx.get('max_length')} tecken, men är "
-                   f"{len(value) if isinstance(value, str) else '?'} tecken.")
-    elif kind == "string_pattern_mismatch":
-        message = (f"Fältet {field} får bara innehålla bokstäverna a–z, siffror och . _ : -, "
-                   f"men värdet är {_show(value)}.")
-    elif kind == "string_type":
-        message = f"Fältet {field} ska vara en text, men värdet är {_show(value)}."
-    elif kind in ("int_type", "int_parsing", "int_from_float"):
-        message = f"Fältet {field} ska vara ett heltal, men värdet är {_show(value)}."
-    elif kind == "greater_than_equal":
-        message = (f"Fältet {field} får inte vara mindre än {ctx.get('ge')}, men värdet är "
-                   f"{_show(value)}.")
-    elif kind == "less_than_equal":
-        message = (f"Fältet {field} får inte vara större än {ctx.get('le')}, men värdet är "
-                   f"{_show(value)}.")
-    elif kind in ("model_attributes_type", "dict_type"):
-        message = f"Fältet {field} ska vara ett objekt, men värdet är {_show(value)}."
-    else:
-        message = f"Fältet {field} har ett ogiltigt värde {_show(value)}."
-    return {"field": field, "value": _jsonable(value), "message": message}
-
-
-def error_body(errors: list[dict[str, Any]]) -> dict[str, Any]:
-    first = errors[0]
-    return {"detail": first["message"], "field": first["field"], "value": first["value"],
-            "errors": errors}
-
-
 async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-    errors = [translate(e) for e in exc.errors()] or [
+    errors = [{**e, "value": jsonable(e["value"])}
+              for e in (translate(err, REQUEST) for err in exc.errors())] or [
         {"field": "indata", "value": None, "message": "Indata är ogiltiga."}
     ]
     return JSONResponse(error_body(errors), status_code=422)

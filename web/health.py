@@ -67,7 +67,7 @@ async def check_rasa(client: httpx.AsyncClient, settings: Settings,
                      rasa: RasaClient | None = None) -> dict[str, Any]:
     """One replica: its own probe. Several: ok when at least one is ready (the routing skips
     the others), with each replica's probe. Feeds the result to the routing."""
-    replicas = settings.rasa_replicas
+    replicas = settings.rasa.replicas
     probes = await asyncio.gather(*(_probe(client, f"{url}/status") for url in replicas))
     if rasa is not None and rasa.replicas == replicas:
         for index, probe in enumerate(probes):
@@ -81,16 +81,16 @@ async def check_rasa(client: httpx.AsyncClient, settings: Settings,
 async def check_services(settings: Settings,
                          rasa: RasaClient | None = None) -> dict[str, dict[str, Any]]:
     """Rasa, the action server and, when configured, what the Rasa replicas share."""
-    timeout = settings.health_timeout_seconds
+    timeout = settings.health.health_timeout_seconds
     async with httpx.AsyncClient(timeout=timeout) as client:
         checks = {
             "rasa": check_rasa(client, settings, rasa),
-            "action_server": _probe(client, f"{settings.action_server_url}/health"),
+            "action_server": _probe(client, f"{settings.health.action_server_url}/health"),
         }
-        if settings.redis_url:
-            checks["lock_store"] = probe_redis(settings.redis_url, timeout)
-        if settings.tracker_db_url:
-            checks["tracker_store"] = probe_database(settings.tracker_db_url, timeout)
+        if settings.cluster.redis_url:
+            checks["lock_store"] = probe_redis(settings.cluster.redis_url, timeout)
+        if settings.cluster.tracker_db_url:
+            checks["tracker_store"] = probe_database(settings.cluster.tracker_db_url, timeout)
         results = await asyncio.gather(*checks.values())
     return dict(zip(checks, results, strict=True))
 
@@ -117,5 +117,5 @@ async def check_all(settings: Settings, resources: Resources,
     components["parameters"] = parameters_health(resources)
     if audit_url:
         components["audit_trail"] = await probe_database(audit_url,
-                                                         settings.health_timeout_seconds)
+                                                         settings.health.health_timeout_seconds)
     return {"ok": all(c["ok"] for c in components.values()), "components": components}

@@ -23,8 +23,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy import (
     Column,
     Float,
@@ -40,17 +38,10 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from web import audit_chain, db
-from web.audit import AuditLog, AuditSettings
+from web.audit import AuditLog
+from web.settings import AuditSettings, ClusterSettings, LifecycleSettings
 
 DEFAULT_TRACKER_DB = "sqlite:///var/tracker.db"  # assistant/endpoints.yml
-
-
-class LifecycleSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="BG_")
-
-    retention_days: int = Field(90, ge=1)
-    # Rasa's tracker store as an SQLAlchemy URL; the default is endpoints.yml's SQLite file.
-    tracker_db_url: str | None = None
 
 
 # Rasa's table, only the columns used here (rasa/core/tracker_store.py, SQLTrackerStore).
@@ -104,7 +95,7 @@ TrackerOption = Annotated[str | None, typer.Option(
 
 
 def _tracker_url(given: str | None) -> str:
-    return given or LifecycleSettings().tracker_db_url or DEFAULT_TRACKER_DB
+    return given or ClusterSettings.from_env().tracker_db_url or DEFAULT_TRACKER_DB
 
 
 def _fail(message: str) -> None:
@@ -121,7 +112,7 @@ def retention(
 ) -> None:
     """Gallra: radera samtal och revisionsposter som är äldre än lagringstiden."""
     try:
-        days = days or LifecycleSettings().retention_days
+        days = days or LifecycleSettings.from_env().retention_days
     except ValueError as exc:
         _fail(f"BG_RETENTION_DAYS ska vara ett heltal större än 0 ({exc.__class__.__name__}).")
     cutoff = datetime.now(UTC) - timedelta(days=days)
@@ -129,7 +120,7 @@ def retention(
     url = _tracker_url(tracker_db)
     try:
         conversations = delete_old_conversations(url, cutoff, dry_run)
-        audit = AuditSettings()
+        audit = AuditSettings.from_env()
         if dry_run:
             audit_records = None
         else:
@@ -169,7 +160,7 @@ def verify_audit(
         "--audit-db", help="Revisionsloggens databas; annars BG_AUDIT_DB_URL")] = None,
 ) -> None:
     """Kontrollera revisionsloggens hashkedja: en ändrad eller borttagen rad upptäcks."""
-    url = audit_db or AuditSettings().audit_db_url
+    url = audit_db or AuditSettings.from_env().audit_db_url
     if not url:
         _fail("Ingen databas för revisionsloggen: ange --audit-db eller BG_AUDIT_DB_URL.")
     started = time.perf_counter()

@@ -52,7 +52,7 @@ def load_searcher(settings: Settings) -> tuple[Searcher | None, str | None]:
         log.exception("knowledge package failed to import")
         return None, f"Kunskapsbasen kunde inte läsas in: {exc}"
     try:
-        return Searcher.load(index_dir=settings.index_dir), None
+        return Searcher.load(index_dir=settings.knowledge.index_dir), None
     except IndexMismatchError as exc:  # a Swedish message that says what to do
         log.error("knowledge index not loaded: %s", exc)
         return None, str(exc)
@@ -65,8 +65,8 @@ def load_resources(settings: Settings) -> Resources:
     years, parameters_error = load_parameters()
     searcher, index_error = load_searcher(settings)
     return Resources(
-        rasa=RasaClient(settings.rasa_replicas, timeout_s=settings.rasa_timeout_seconds,
-                        retry_s=settings.rasa_retry_seconds),
+        rasa=RasaClient(settings.rasa.replicas, timeout_s=settings.rasa.rasa_timeout_seconds,
+                        retry_s=settings.rasa.rasa_retry_seconds),
         searcher=searcher,
         index_error=index_error,
         parameter_years=years,

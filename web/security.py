@@ -32,9 +32,9 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from fastapi import FastAPI
-from pydantic import SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
 from starlette.middleware.cors import CORSMiddleware
+
+from web.settings import SecuritySettings
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -93,21 +93,6 @@ NO_TOKEN_CONFIGURED = (
 
 def too_large_message(limit: int) -> str:
     return f"Förfrågan är för stor: högst {limit} byte tillåts."
-
-
-class SecuritySettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="BG_")
-
-    api_token: SecretStr | None = None
-    trust_localhost: bool = True
-    # Comma-separated origins allowed to call the API from another site; empty: CORS closed.
-    cors_origins: str = ""
-    # A chat message is at most 5 000 characters (≤ 20 000 bytes in UTF-8) plus JSON around it.
-    max_body_bytes: int = 65_536
-
-    @property
-    def cors_origin_list(self) -> list[str]:
-        return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
 
 
 def _token_from(headers: dict[bytes, bytes]) -> str | None:
@@ -231,9 +216,8 @@ class GuardMiddleware:
         await self.app(scope, replay, send)
 
 
-def install(app: FastAPI, settings: SecuritySettings | None = None) -> SecuritySettings:
+def install(app: FastAPI, settings: SecuritySettings) -> SecuritySettings:
     """Add CORS (only when origins are configured) and the guard, outermost."""
-    settings = settings or SecuritySettings()
     if settings.cors_origin_list:
         app.add_middleware(
             CORSMiddleware,
@@ -244,5 +228,4 @@ def install(app: FastAPI, settings: SecuritySettings | None = None) -> SecurityS
             max_age=600,
         )
     app.add_middleware(GuardMiddleware, settings=settings)
-    app.state.security_settings = settings
     return settings

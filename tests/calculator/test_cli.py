@@ -67,3 +67,13 @@ def test_batch_keeps_going_past_bad_lines(tmp_path: Path) -> None:
     assert "13" in records[1]["error"]["message"]
     assert records[2]["error"]["field"] == "indata"
     assert records[3]["result"] == records[0]["result"]
+
+
+def test_history_prints_one_amount_by_date() -> None:
+    proc = run("history", "riksnorm.ensamstaende")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 6 and lines[0].startswith("2021-01-01")
+    assert lines[3].startswith("2024-01-01") and "3 800 kr" in lines[3]
+    unknown = run("history", "riksnorm.finns_inte")
+    assert unknown.returncode == 2 and "finns inte" in unknown.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def test_rule_parameters() -> None:
     assert rules.value("jobbstimulans_max_manader") == 24
     assert rules.value("dagar_divisor") == 30
     assert rules.params["dagar_divisor"].status == "convention"
-    assert str(rules.new_law_from) == "2025-07-01"
+    assert rules.law.values[-1] == (dt.date(2025, 7, 1), "SoL (2025:400)")
 
 
 def test_official_totals_cross_check() -> None:
@@ -233,3 +234,80 @@ def test_rules_file_rejects_an_uncounted_income_without_reason(tmp_path: Path) -
     with pytest.raises(ParameterError,
                        match=r"key income_types\.disability_compensation: .*reason"):
         load_rules_file(target)
+
+
+# --------------------------------------------------------------------------- dated values
+
+
+def test_the_law_is_a_dated_value_covering_every_parameter_year() -> None:
+    rules = load_rules()
+    first = dt.date(available_years()[0], 1, 1)
+    assert rules.law.at(first) == "SoL (2001:453)"
+    assert rules.law.at(dt.date(2025, 6, 30)) == "SoL (2001:453)"
+    assert rules.law.at(dt.date(2025, 7, 1)) == "SoL (2025:400)"
+    for topic, dated in rules.lagrum.items():
+        starts = dated.first[0]
+        assert starts == first or starts > dt.date(2025, 7, 1), topic
+
+
+def test_an_older_text_says_when_it_ended_and_what_replaced_it() -> None:
+    jobb = load_rules().lagrum["jobbstimulans"]
+    assert jobb.cited(dt.date(2025, 6, 1)) == (
+        "SoL (2001:453) 4 kap. 1 b § (gällde t.o.m. 2025-06-30; motsvaras nu av "
+        "SoL (2025:400) 12 kap. 8 §)")
+    assert jobb.cited(dt.date(2025, 7, 1)) == "SoL (2025:400) 12 kap. 8 §"
+    # a rule with no counterpart before its first date is cited with that text
+    fritid = load_rules().lagrum["fritidskort"]
+    assert fritid.at(dt.date(2025, 9, 1)) is None
+    assert fritid.cited(dt.date(2025, 9, 1)) == "SoL (2025:400) 12 kap. 7 a § (SFS 2025:762)"
+
+
+def _rules_copy(tmp_path: Path, old: str, new: str) -> Path:
+    target = tmp_path / "rules.yaml"
+    text = (PARAMETER_DIR / "rules.yaml").read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+def test_a_dated_value_needs_a_date(tmp_path: Path) -> None:
+    target = _rules_copy(tmp_path, "    2025-07-01: \"SoL (2025:400) 12 kap. 8 §\"",
+                         "    juli-2025: \"SoL (2025:400) 12 kap. 8 §\"")
+    with pytest.raises(ParameterError, match=r"rules\.yaml: key lagrum\.jobbstimulans"):
+        load_rules_file(target)
+
+
+def test_dated_values_are_in_ascending_order(tmp_path: Path) -> None:
+    old, new = '  2021-01-01: "SoL (2001:453)"', '  2025-07-01: "SoL (2025:400)"'
+    target = _rules_copy(tmp_path, f"{old}\n{new}", f"{new}\n{old}")
+    with pytest.raises(ParameterError, match=r"key law: the dates must be in ascending order"):
+        load_rules_file(target)
+
+
+def test_every_value_is_named_for_warnings() -> None:
+    p = load_parameters(2024)
+    assert p.child_by_age[1].label == "Riksnormen för barn 1-2 år 2024"
+    assert p.child_lunch_by_age[0].label == "Riksnormen för barn 0 år med lunch på förskola 2024"
+    assert p.common_by_size[3].label == "Gemensamma hushållskostnader för 3 personer 2024"
+    assert p.extra_over_7.label == "Tillägg per person utöver sju 2024"
+    assert all(q.label and q.label != q.name for q in p.all_params())
+
+
+def test_history_reads_every_amount_of_every_year_file_by_date() -> None:
+    """The per-parameter view holds each year file's values, sources and statuses unchanged
+    (compared with the raw YAML, not through the loader)."""
+    from calculator.params import history, keys
+
+    seen = 0
+    for year in available_years():
+        raw = read_yaml(PARAMETER_DIR / f"{year}.yaml")
+        titles = {k: v["title"] for k, v in raw["sources"].items()}
+        for key, entry in _value_entries({k: v for k, v in raw.items() if k != "sources"}):
+            p = history(key).at(dt.date(year, 12, 31))
+            assert p is not None, (year, key)
+            assert (p.value, p.status, p.note) == (
+                entry["value"], entry["status"], entry.get("note")), (year, key)
+            assert p.source.split("; bekräftat av: ")[0] == titles[entry["source"]], (year, key)
+            seen += 1
+    assert seen == sum(len(load_parameters(y).all_params()) for y in available_years())
+    assert len(keys()) == len(load_parameters(available_years()[-1]).all_params())

@@ -48,20 +48,24 @@ def small_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def web_settings(small_index: Path):
-    from web.settings import Settings
-
-    return Settings(
-        index_dir=str(small_index),
-        rasa_url=f"http://127.0.0.1:{free_port()}",
-        action_server_url=f"http://127.0.0.1:{free_port()}",
-        health_timeout_seconds=1.0,
-        rasa_timeout_seconds=5.0,
-    )
+def audit_file(tmp_path: Path) -> Path:
+    return tmp_path / "audit.jsonl"
 
 
 @pytest.fixture
-def audit_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "audit.jsonl"
-    monkeypatch.setenv("BG_AUDIT_FILE", str(path))
-    return path
+def web_settings(small_index: Path, audit_file: Path):
+    from web.settings import (
+        AuditSettings,
+        HealthSettings,
+        KnowledgeSettings,
+        RasaSettings,
+        Settings,
+    )
+
+    return Settings(
+        knowledge=KnowledgeSettings(index_dir=str(small_index)),
+        rasa=RasaSettings(rasa_url=f"http://127.0.0.1:{free_port()}", rasa_timeout_seconds=5.0),
+        health=HealthSettings(action_server_url=f"http://127.0.0.1:{free_port()}",
+                              health_timeout_seconds=1.0),
+        audit=AuditSettings(audit_file=audit_file),
+    )

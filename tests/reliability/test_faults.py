@@ -44,7 +44,7 @@ def assert_index_fault(settings, expected_detail: str) -> None:
 
 def test_missing_index(web_settings, tmp_path, audit_file):
     missing = tmp_path / "finns-inte"
-    web_settings.index_dir = str(missing)
+    web_settings = web_settings.replace(knowledge={"index_dir": str(missing)})
     assert_index_fault(web_settings,
                        f"Kunskapsindexet saknas i {missing} (manifest.json finns inte).{REBUILD}")
 
@@ -52,7 +52,7 @@ def test_missing_index(web_settings, tmp_path, audit_file):
 def test_corrupt_index_manifest(web_settings, small_index, tmp_path, audit_file):
     index = index_copy(small_index, tmp_path)
     (index / "manifest.json").write_text('{"format": 1, "embedder": ', encoding="utf-8")
-    web_settings.index_dir = str(index)
+    web_settings = web_settings.replace(knowledge={"index_dir": str(index)})
     with start(web_settings) as client:
         detail = client.get("/health").json()["components"]["index"]["detail"]
     assert detail == (f"Kunskapsindexets manifest i {index} är skadat (Expecting value: "
@@ -63,7 +63,7 @@ def test_truncated_index_chunks(web_settings, small_index, tmp_path, audit_file)
     index = index_copy(small_index, tmp_path)
     lines = (index / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
     (index / "chunks.jsonl").write_text("\n".join(lines[:-3]) + "\n", encoding="utf-8")
-    web_settings.index_dir = str(index)
+    web_settings = web_settings.replace(knowledge={"index_dir": str(index)})
     manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
     assert_index_fault(
         web_settings,
@@ -79,7 +79,7 @@ def test_index_built_with_another_embedder(web_settings, small_index, tmp_path, 
     manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
     manifest["embedder"] = "hash-bow-128"
     (index / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    web_settings.index_dir = str(index)
+    web_settings = web_settings.replace(knowledge={"index_dir": str(index)})
     assert_index_fault(web_settings,
                        f"Indexets dimension 256 stämmer inte med modellens 128.{REBUILD}")
 
@@ -90,7 +90,7 @@ def test_index_from_a_model_this_installation_lacks(web_settings, small_index, t
     manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
     manifest["embedder"] = "kommunens-egen-modell"
     (index / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    web_settings.index_dir = str(index)
+    web_settings = web_settings.replace(knowledge={"index_dir": str(index)})
     assert_index_fault(web_settings, "Indexet byggdes med inbäddningsmodellen "
                                      f"'kommunens-egen-modell', som inte kan laddas här.{REBUILD}")
 
@@ -101,11 +101,9 @@ def parameter_dir(tmp_path, monkeypatch) -> Path:
     target = tmp_path / "parameters"
     shutil.copytree(params.PARAMETER_DIR, target)
     monkeypatch.setattr(params, "PARAMETER_DIR", target)
-    for cached in (params._available_years, params.load_parameters, params.load_rules):
-        cached.cache_clear()
+    params.clear_caches()
     yield target
-    for cached in (params._available_years, params.load_parameters, params.load_rules):
-        cached.cache_clear()
+    params.clear_caches()
 
 
 def test_malformed_parameter_file_names_the_file_and_key(web_settings, parameter_dir,

@@ -17,7 +17,13 @@ from web.app import create_app
 from web.pii import PLACEHOLDER
 from web.rasa_client import RASA_UNAVAILABLE
 from web.routers.chat import ACTION_SERVER_UNAVAILABLE
-from web.settings import Settings
+from web.settings import (
+    AuditSettings,
+    HealthSettings,
+    KnowledgeSettings,
+    RasaSettings,
+    Settings,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -39,9 +45,11 @@ def stack(tmp_path_factory):
 @pytest.fixture
 def chat(stack, small_index, audit_file):
     settings = Settings(
-        index_dir=str(small_index), rasa_url=stack.rasa_url,
-        action_server_url=stack.actions.health_url.removesuffix("/health"),
-        health_timeout_seconds=2.0, rasa_timeout_seconds=30.0,
+        knowledge=KnowledgeSettings(index_dir=str(small_index)),
+        rasa=RasaSettings(rasa_url=stack.rasa_url, rasa_timeout_seconds=30.0),
+        health=HealthSettings(action_server_url=stack.actions.health_url.removesuffix("/health"),
+                              health_timeout_seconds=2.0),
+        audit=AuditSettings(audit_file=audit_file),
     )
     with TestClient(create_app(settings), client=LOCAL) as client:
         def send(sender: str, message: str) -> httpx.Response:

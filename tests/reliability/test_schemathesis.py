@@ -8,7 +8,6 @@ built at import because schemathesis' fixture loader does not work with pytest 9
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from pydantic import SecretStr
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -26,7 +26,14 @@ from web.app import create_app
 from web.deps import get_rasa_client
 from web.rasa_client import RasaClient
 from web.resources import load_resources
-from web.settings import Settings
+from web.settings import (
+    AuditSettings,
+    HealthSettings,
+    KnowledgeSettings,
+    RasaSettings,
+    SecuritySettings,
+    Settings,
+)
 
 TOKEN = "schemathesis-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -41,20 +48,15 @@ REPLY = [
 def _app():
     work = Path(tempfile.mkdtemp(prefix="bg-schemathesis-"))
     build_index(work / "index", embedder=HashEmbedder(), progress=False)
-    saved = {k: os.environ.get(k) for k in ("BG_API_TOKEN", "BG_AUDIT_FILE")}
-    os.environ.update(BG_API_TOKEN=TOKEN, BG_AUDIT_FILE=str(work / "audit.jsonl"))
-    try:
-        settings_ = Settings(
-            index_dir=str(work / "index"), rasa_url=f"http://127.0.0.1:{free_port()}",
-            action_server_url=f"http://127.0.0.1:{free_port()}", health_timeout_seconds=0.5,
-        )
-        app = create_app(settings_)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+    settings_ = Settings(
+        knowledge=KnowledgeSettings(index_dir=str(work / "index")),
+        rasa=RasaSettings(rasa_url=f"http://127.0.0.1:{free_port()}"),
+        health=HealthSettings(action_server_url=f"http://127.0.0.1:{free_port()}",
+                              health_timeout_seconds=0.5),
+        security=SecuritySettings(api_token=SecretStr(TOKEN)),
+        audit=AuditSettings(audit_file=work / "audit.jsonl"),
+    )
+    app = create_app(settings_)
     # What the lifespan does (schemathesis calls the app without running it).
     app.state.resources = load_resources(settings_)
     def fake_rasa(request: httpx.Request) -> httpx.Response:

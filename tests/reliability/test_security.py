@@ -6,6 +6,7 @@ import base64
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from tests.reliability.conftest import LOCAL, REMOTE
 from web.app import create_app
@@ -16,15 +17,12 @@ QUESTION = {"question": "Räknas barnbidrag som inkomst?", "top_k": 1}
 
 
 @pytest.fixture
-def make_client(web_settings, audit_file, monkeypatch):
+def make_client(web_settings, audit_file):
     clients: list[TestClient] = []
 
-    def make(peer=REMOTE, **env: str) -> TestClient:
-        for name in ("BG_API_TOKEN", "BG_CORS_ORIGINS", "BG_MAX_BODY_BYTES"):
-            monkeypatch.delenv(name, raising=False)
-        for name, value in env.items():
-            monkeypatch.setenv(name, value)
-        client = TestClient(create_app(web_settings), client=peer)
+    def make(peer=REMOTE, **security) -> TestClient:
+        settings = web_settings.replace(security=security)
+        client = TestClient(create_app(settings), client=peer)
         client.__enter__()
         clients.append(client)
         return client
@@ -35,7 +33,7 @@ def make_client(web_settings, audit_file, monkeypatch):
 
 
 def test_localhost_needs_no_token_and_the_page_has_a_strict_csp(make_client):
-    client = make_client(peer=LOCAL, BG_API_TOKEN=TOKEN)
+    client = make_client(peer=LOCAL, api_token=SecretStr(TOKEN))
     page = client.get("/")
     assert page.status_code == 200
     csp = page.headers["content-security-policy"]
@@ -62,7 +60,7 @@ def test_remote_without_a_configured_token_is_refused_but_health_stays_open(make
 
 
 def test_remote_needs_the_token_as_bearer_or_basic_password(make_client):
-    client = make_client(BG_API_TOKEN=TOKEN)
+    client = make_client(api_token=SecretStr(TOKEN))
     refused = client.post("/api/v1/search", json=QUESTION)
     assert refused.status_code == 401
     assert refused.json() == {"detail": UNAUTHORIZED}
@@ -96,7 +94,7 @@ def test_cors_is_closed_by_default(make_client):
 
 
 def test_cors_opens_only_for_configured_origins(make_client):
-    client = make_client(BG_API_TOKEN=TOKEN, BG_CORS_ORIGINS="https://intranat.kommun.se")
+    client = make_client(api_token=SecretStr(TOKEN), cors_origins="https://intranat.kommun.se")
     allowed = client.options("/api/v1/search", headers={
         "Origin": "https://intranat.kommun.se", "Access-Control-Request-Method": "POST"})
     assert allowed.status_code == 200
@@ -118,7 +116,7 @@ def test_oversized_requests_get_413_in_swedish(make_client):
 
 
 def test_oversized_chunked_request_without_content_length_gets_413(make_client):
-    client = make_client(peer=LOCAL, BG_MAX_BODY_BYTES="1000")
+    client = make_client(peer=LOCAL, max_body_bytes=1000)
 
     def chunks():
         for _ in range(20):

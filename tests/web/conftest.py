@@ -10,7 +10,7 @@ from knowledge import build_index
 from knowledge.embedders import HashEmbedder
 from tests.support.services import free_port
 from web.app import create_app
-from web.settings import Settings
+from web.settings import AuditSettings, HealthSettings, KnowledgeSettings, RasaSettings, Settings
 
 
 @pytest.fixture(scope="session")
@@ -27,10 +27,13 @@ def dead_url() -> str:
 
 
 @pytest.fixture
-def settings(small_index: Path) -> Settings:
-    return Settings(index_dir=str(small_index), rasa_url=dead_url(),
-                    action_server_url=dead_url(), health_timeout_seconds=1.0,
-                    rasa_timeout_seconds=5.0)
+def settings(small_index: Path, tmp_path: Path) -> Settings:
+    return Settings(
+        knowledge=KnowledgeSettings(index_dir=str(small_index)),
+        rasa=RasaSettings(rasa_url=dead_url(), rasa_timeout_seconds=5.0),
+        health=HealthSettings(action_server_url=dead_url(), health_timeout_seconds=1.0),
+        audit=AuditSettings(audit_file=tmp_path / "audit.jsonl"),
+    )
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ def test_health_reports_each_service_that_does_not_answer(client, settings):
     body = client.get("/health").json()
     assert body["ok"] is False
     rasa = body["components"]["rasa"]
-    assert rasa == {"ok": False, "url": f"{settings.rasa_url}/status",
+    assert rasa == {"ok": False, "url": f"{settings.rasa.rasa_url}/status",
                     "detail": "svarar inte (ConnectError)"}
     assert body["components"]["action_server"]["ok"] is False
     assert body["components"]["action_server"]["detail"].startswith("svarar inte")
@@ -55,8 +55,8 @@ def healthy_services() -> Iterator[str]:
 
 
 def test_health_is_ok_when_every_component_is(settings, healthy_services):
-    app = create_app(settings.model_copy(update={
-        "rasa_url": healthy_services, "action_server_url": healthy_services}))
+    app = create_app(settings.replace(
+        rasa={"rasa_url": healthy_services}, health={"action_server_url": healthy_services}))
     with TestClient(app, client=("127.0.0.1", 50000)) as client:
         body = client.get("/health").json()
     assert body["ok"] is True
@@ -76,16 +76,17 @@ def test_live_is_200_while_ready_is_503_until_every_part_is_up(client):
 
 
 def test_ready_is_200_when_every_component_is(settings, healthy_services):
-    app = create_app(settings.model_copy(update={
-        "rasa_url": healthy_services, "action_server_url": healthy_services}))
+    app = create_app(settings.replace(
+        rasa={"rasa_url": healthy_services}, health={"action_server_url": healthy_services}))
     with TestClient(app, client=("127.0.0.1", 50000)) as client:
         assert client.get("/health/ready").status_code == 200
 
 
 def test_ready_with_two_rasa_replicas_one_down(settings, healthy_services):
-    dead = settings.rasa_url
-    app = create_app(settings.model_copy(update={
-        "rasa_urls": f"{healthy_services},{dead}", "action_server_url": healthy_services}))
+    dead = settings.rasa.rasa_url
+    app = create_app(settings.replace(
+        rasa={"rasa_urls": f"{healthy_services},{dead}"},
+        health={"action_server_url": healthy_services}))
     with TestClient(app, client=("127.0.0.1", 50000)) as client:
         ready = client.get("/health/ready")
         rasa = ready.json()["components"]["rasa"]
@@ -99,9 +100,9 @@ def test_ready_with_two_rasa_replicas_one_down(settings, healthy_services):
 def test_ready_names_a_lock_store_and_tracker_store_that_are_down(settings, healthy_services):
     redis_url = f"redis://127.0.0.1:{free_port()}/0"
     db_url = f"postgresql://rasa:secret@127.0.0.1:{free_port()}/rasa"
-    app = create_app(settings.model_copy(update={
-        "rasa_url": healthy_services, "action_server_url": healthy_services,
-        "redis_url": redis_url, "tracker_db_url": db_url}))
+    app = create_app(settings.replace(
+        rasa={"rasa_url": healthy_services}, health={"action_server_url": healthy_services},
+        cluster={"redis_url": redis_url, "tracker_db_url": db_url}))
     with TestClient(app, client=("127.0.0.1", 50000)) as client:
         ready = client.get("/health/ready")
     assert ready.status_code == 503

@@ -70,7 +70,7 @@ def test_a_misspelt_field_is_refused(client):
 def test_without_an_index_search_answers_503_and_the_rest_works(settings, tmp_path: Path):
     empty = tmp_path / "tomt-index"
     empty.mkdir()
-    app = create_app(settings.model_copy(update={"index_dir": str(empty)}))
+    app = create_app(settings.replace(knowledge={"index_dir": str(empty)}))
     with TestClient(app, client=("127.0.0.1", 50000)) as client:
         response = client.post("/api/v1/search", json={"question": QUESTION})
         assert response.status_code == 503

@@ -3,13 +3,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import JSONResponse
 
 from calculator import InputError
+from calculator.errors import MESSAGES, error_body
 from calculator.examples import documented_example
+from web.audit import record_after_answer
 from web.deps import CalculateDep
-from web.errors import error_body
 from web.schemas import ErrorResponse
 
 router = APIRouter(prefix="/api/v1", tags=["beräkning"])
@@ -39,7 +40,8 @@ def _invalid(message: str) -> JSONResponse:
         "examples": {"familj": {"summary": "Sambor med två barn", "value": EXAMPLE}},
     }}}},
 )
-async def calculate(request: Request, compute: CalculateDep) -> Any:
+async def calculate(request: Request, background: BackgroundTasks,
+                    compute: CalculateDep) -> Any:
     """Indata enligt beräkningsreglerna (calculation-rules.md avsnitt 7). Felaktig indata ger
     422 med ett svenskt meddelande som namnger fältet och värdet, aldrig ett halvt resultat."""
     # The body is validated by the calculator itself (parse_input), so that every message,
@@ -48,10 +50,12 @@ async def calculate(request: Request, compute: CalculateDep) -> Any:
     try:
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return _invalid(f"Indata är inte giltig JSON ({exc}).")
+        return _invalid(MESSAGES["json_invalid"].format(error=exc))
     try:
         result = compute(data)
     except InputError as err:
         body = err.to_dict()
         return JSONResponse({"detail": err.message, **body}, status_code=422)
-    return JSONResponse(result.model_dump(mode="json"))
+    answer = result.model_dump(mode="json")
+    record_after_answer(request, background, "calculate", data, answer)
+    return JSONResponse(answer)

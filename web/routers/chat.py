@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import JSONResponse
 
+from calculator.errors import error_body
+from web.audit import record_after_answer
 from web.deps import RasaDep, SettingsDep
-from web.errors import ServiceUnavailableError, error_body
+from web.errors import ServiceUnavailableError
 from web.health import check_services, probe_database
 from web.pii import notice, redact
 from web.rasa_client import merge_elements
@@ -41,7 +43,7 @@ DOWN_MESSAGES = (("lock_store", LOCK_STORE_UNAVAILABLE),
                      "description": "Rasa, actionservern, låstjänsten (Redis) eller "
                                     "samtalsdatabasen (PostgreSQL) svarar inte"}},
 )
-async def chat(body: ChatRequest, response: Response, rasa: RasaDep,
+async def chat(body: ChatRequest, request: Request, background: BackgroundTasks, rasa: RasaDep,
                settings: SettingsDep) -> Any:
     """Svaret är assistentens meddelanden i ordning. Källor (`citations`), en beräkning
     (`calculation`), de insamlade uppgifterna (`facts`) och en sammanfattning för journalen
@@ -54,11 +56,12 @@ async def chat(body: ChatRequest, response: Response, rasa: RasaDep,
         }]), status_code=422)
     # Personal identity numbers never reach Rasa, its tracker store or the logs.
     redaction = redact(body.message)
-    if settings.tracker_db_url:
+    if settings.cluster.tracker_db_url:
         # Rasa does not fail when its tracker store is down: it answers from an empty
         # conversation and keeps the turn in its own memory (FailSafeTrackerStore), an answer
         # that forgets what the caseworker said. So the message is not sent then.
-        store = await probe_database(settings.tracker_db_url, settings.health_timeout_seconds)
+        store = await probe_database(settings.cluster.tracker_db_url,
+                                     settings.health.health_timeout_seconds)
         if not store["ok"]:
             raise ServiceUnavailableError(TRACKER_STORE_UNAVAILABLE)
     replica, elements = await rasa.send_routed(body.sender_id, redaction.text)
@@ -72,6 +75,9 @@ async def chat(body: ChatRequest, response: Response, rasa: RasaDep,
     removed = notice(redaction)
     if removed:
         elements = [{"text": removed}, *elements]
+    # serialized here as response_model would, so that the audit records the answer as sent
+    answer = ChatResponse.model_validate({"messages": merge_elements(elements)}).model_dump(
+        mode="json", by_alias=True)
+    record_after_answer(request, background, "chat", body.model_dump(), answer)
     # Which Rasa replica answered (its position in BG_RASA_URLS), for operators and tests.
-    response.headers["X-Rasa-Replica"] = str(replica)
-    return {"messages": merge_elements(elements)}
+    return JSONResponse(answer, headers={"X-Rasa-Replica": str(replica)})

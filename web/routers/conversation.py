@@ -8,9 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
+from calculator.errors import error_body
 from web.audit import corpus_version, parameter_versions
 from web.deps import RasaDep, ResourcesDep, SettingsDep
-from web.errors import ServiceUnavailableError, error_body
+from web.errors import ServiceUnavailableError
 from web.health import probe_database
 from web.pii import redact
 from web.rasa_client import history
@@ -37,9 +38,10 @@ async def conversation(sender_id: Annotated[SenderId, Path()], rasa: RasaDep,
             "field": "sender_id", "value": None,
             "message": "Fältet sender_id får inte innehålla ett personnummer."}]),
             status_code=422)
-    if settings.tracker_db_url:
+    if settings.cluster.tracker_db_url:
         # with its store down Rasa answers an empty conversation: say so instead
-        store = await probe_database(settings.tracker_db_url, settings.health_timeout_seconds)
+        store = await probe_database(settings.cluster.tracker_db_url,
+                                     settings.health.health_timeout_seconds)
         if not store["ok"]:
             raise ServiceUnavailableError(TRACKER_STORE_UNAVAILABLE)
     tracker = await rasa.tracker(sender_id)
