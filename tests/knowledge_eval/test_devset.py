@@ -289,7 +289,7 @@ def test_held_out_labels_and_out_of_scope_categories(name, labels):
 # dev8: 150 + 40, written blind by a third session (same brief, longer situations), joined the
 # development set on 2026-12-04 after one first pass at main's ranking (knowledge/README.md)
 REAL_STYLE = {"dev7": (150, 23, 40), "heldout7a": (100, 15, 25), "heldout7b": (100, 15, 25),
-              "dev8": (150, 23, 40)}
+              "dev8": (150, 23, 40), "heldout8a": (100, 15, 25), "heldout8b": (100, 15, 25)}
 
 
 @pytest.mark.parametrize("name", sorted(REAL_STYLE))
