@@ -30,6 +30,11 @@ def search(question: str, top_k: int = 3) -> dict[str, Any]:
     return searcher().search(question, top_k=top_k)
 
 
+def passage(document: str, section: str, quote: str) -> dict[str, Any] | None:
+    """A cited passage looked up by document, section and quote (knowledge Searcher.passage)."""
+    return searcher().passage(document, section, quote)
+
+
 def today() -> dt.date:
     """Today, or the date in BG_TODAY (YYYY-MM-DD) so that tests and benchmarks of the
     "current month" are reproducible."""

@@ -54,14 +54,10 @@ def _resuming(tracker: Tracker, form: str) -> bool:
 
 # --------------------------------------------------------------------------- glossary
 
-def _search(question: str, top_k: int) -> dict[str, Any]:
-    return backends.search(question, top_k=top_k)
-
-
 def glossary_answer(term: Term) -> tuple[str, list[dict[str, Any]], dict[str, Any]]:
     """The text, the resolved citations and the payload of a glossary answer."""
     glossary = load_glossary()
-    hits = [h for h in (resolve_source(_search, s) for s in term.sources) if h is not None]
+    hits = [h for h in (resolve_source(backends.passage, s) for s in term.sources) if h is not None]
     lines = [f"Begrepp: {term.term}", term.definition.strip()]
     for hit in hits:
         lines.extend(quote_lines(hit))
@@ -122,7 +118,8 @@ def _step_text(state: dict[str, Any], resumed: bool) -> tuple[str, list[dict[str
     lines += [f"Steg {i + 1} av {len(path)}: {step.title}", pth.fill(step.text).strip()]
     hits = []
     try:
-        hits = [h for h in (resolve_source(_search, s) for s in step.sources) if h is not None]
+        hits = [h for h in (resolve_source(backends.passage, s) for s in step.sources)
+                if h is not None]
     except backends.KnowledgeUnavailable:
         lines.append("(Kunskapsbasen svarar inte just nu, så citaten saknas.)")
     for hit in hits:

@@ -506,6 +506,19 @@ class Searcher:
             hit["currency"] = self.currency.payload(chunk["section"])
         return hit
 
+    def passage(self, document: str, section: str, quote: str) -> dict[str, Any] | None:
+        """A passage looked up, not searched: the chunk of this document and section whose
+        text holds the quote (white space aside), as the search would show it, with the quote
+        as its highlight. None when no such chunk exists. For citations fixed in data (the
+        glossary, the introduction path), which must not depend on the ranking."""
+        wanted = " ".join(quote.split())
+        for number, chunk in enumerate(self.chunks):
+            if (chunk["document"], chunk["section"]) == (document, section) \
+                    and wanted in " ".join(chunk["text"].split()):
+                fused, _, q = self.score_chunks(quote)
+                return {**self._hit(number, fused, q, quote), "highlight": quote}
+        return None
+
     def lexical_evidence(self, text: str, params: Params | None = None) -> np.ndarray:
         """The lexical part of fuse() for a piece of a question: bm25 over the sections and
         over their hints, each saturated (no embedding: it costs well under a millisecond)."""

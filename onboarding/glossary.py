@@ -233,19 +233,12 @@ def load_glossary() -> Glossary:
 
 # --------------------------------------------------------------------------- citations
 
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def resolve_source(search: Callable[[str, int], dict[str, Any]], source: Source,
-                   top_k: int = 5) -> dict[str, Any] | None:
+def resolve_source(lookup: Callable[[str, str, str], dict[str, Any] | None], source: Source
+                   ) -> dict[str, Any] | None:
     """The knowledge base's hit for a glossary citation: the passage of that document and
-    section whose text holds the quote, found through the public search (the quote is the
-    query). The hit is returned as the search gives it (document, status, citation, currency …)
-    with the quote as its highlight; None when the index has no such passage."""
-    result = search(source.quote, top_k)
-    for hit in result.get("hits") or []:
-        if (hit.get("document") == source.document and hit.get("section") == source.section
-                and _flat(source.quote) in _flat(hit.get("text") or "")):
-            return {**hit, "highlight": source.quote}
-    return None
+    section whose text holds the quote, looked up by the knowledge runtime
+    (`Searcher.passage`), never found through the ranking (a quote is no caseworker's question,
+    and the section classifier ranks questions). The hit carries the document, status,
+    citation and currency, with the quote as its highlight; None when the index has no such
+    passage."""
+    return lookup(source.document, source.section, source.quote)

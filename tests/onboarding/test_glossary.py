@@ -23,17 +23,17 @@ def test_at_least_forty_terms_each_defined_and_cited():
 
 @pytest.mark.parametrize(("term_id", "source"), SOURCES,
                          ids=[f"{t}:{s.section}" for t, s in SOURCES])
-def test_every_citation_resolves_to_a_real_passage(search, term_id, source):
-    hit = resolve_source(search, source)
+def test_every_citation_resolves_to_a_real_passage(lookup, term_id, source):
+    hit = resolve_source(lookup, source)
     assert hit is not None, f"{term_id}: {source.document} / {source.section}: no such quote"
     assert hit["document_status"]  # the status is shown with every quote
     assert hit["highlight"] == source.quote
 
 
-def test_a_wrong_quote_does_not_resolve(search):
+def test_a_wrong_quote_does_not_resolve(lookup):
     source = GLOSSARY.get("riksnorm").sources[0].model_copy(
         update={"quote": "Riksnormen gäller bara i Stockholms stad och sätts av kommunen."})
-    assert resolve_source(search, source) is None
+    assert resolve_source(lookup, source) is None
 
 
 def test_a_related_term_that_does_not_exist_is_refused(tmp_path):

@@ -20,8 +20,8 @@ def test_about_ten_steps_in_the_order_of_the_issue():
 
 @pytest.mark.parametrize(("step_id", "source"), SOURCES,
                          ids=[f"{i}:{s.section}" for i, s in SOURCES])
-def test_every_quote_resolves(search, step_id, source):
-    assert resolve_source(search, source) is not None, step_id
+def test_every_quote_resolves(lookup, step_id, source):
+    assert resolve_source(lookup, source) is not None, step_id
 
 
 def test_rule_amounts_are_filled_from_the_rules_file():
