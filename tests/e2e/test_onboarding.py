@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import pytest
 
 pytestmark = pytest.mark.e2e
@@ -161,9 +162,20 @@ def test_onboarding_words_during_a_calculation(stack):
     stack.send(sender, "ny beräkning för mars 2026")
     texts = _texts(stack.send(sender, "nästa"))
     assert texts[-1].startswith("Är den sökande ensamstående")  # the form asks again
-    # (not "ge mig ett …": while the form asks for the adults, the intake reads "ett" as one)
     texts = _texts(stack.send(sender, "övningsfall lätt"))
     case = next(t for t in texts if t.startswith("Övningsfall nr "))
     assert "(lätt)" in case
     assert not any(t.startswith("Är den sökande") for t in texts)  # the calculation is left
     assert _texts(stack.send(sender, "visa svaret"))[0].startswith("Rätt belopp är ")
+
+
+def test_ge_mig_ett_ovningsfall_while_the_adults_are_asked_is_no_adult(stack):
+    # "ett" was read as one adult: the form went on to the children and no case started
+    sender = "e2e-learn-7"
+    texts = _texts(stack.send(sender, "ny beräkning"))
+    assert texts[-1].startswith("Är den sökande ensamstående")
+    texts = _texts(stack.send(sender, "ge mig ett övningsfall"))
+    assert any(t.startswith("Övningsfall nr ") for t in texts)
+    assert not any(t.startswith("Finns det barn") for t in texts)
+    tracker = httpx.get(f"{stack.rasa_url}/conversations/{sender}/tracker", timeout=10).json()
+    assert (tracker["slots"].get("facts") or {}).get("adults") is None
