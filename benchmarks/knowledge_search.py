@@ -7,7 +7,8 @@ Measures:
      temporary directory) — goal ≤ 60 s;
   2. rebuild when nothing changed (same directory) — goal ≤ 5 s;
   3. Searcher.load time, and warm search latency (top_k=3), p50/p95/max — goal p95 ≤ 50 ms —
-     over two sets: the short development questions of rounds 1-4 (out-of-scope included),
+     over two sets: the short questions of development batch 1 and the starter questions
+     (out-of-scope included),
      and the real-style ones of issue 15 (batches 7 and 8: long situations, two issues), with the
      query's length in e5 tokens (the embedding's cost is linear in it).
 """
@@ -83,7 +84,7 @@ def main() -> None:
     searcher = Searcher.load(embedder=embedder)
     print(f"Searcher.load (default index):  {(time.perf_counter() - started) * 1000:.0f} ms")
     searcher.search("Vad gäller för hemförsäkring?")  # warm-up
-    for label, items in (("short (rounds 1-4)", questions()), ("real-style (dev7, dev8)",
+    for label, items in (("short (batch 1, starter)", questions()), ("real-style (batches 7, 8)",
                                                                  real_style())):
         times: list[float] = []
         for _ in range(args.repeat):
