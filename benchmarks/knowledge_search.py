@@ -7,8 +7,9 @@ Measures:
      temporary directory) — goal ≤ 60 s;
   2. rebuild when nothing changed (same directory) — goal ≤ 5 s;
   3. Searcher.load time, and warm search latency (top_k=3), p50/p95/max — goal p95 ≤ 50 ms —
-     over two sets: the short development questions of rounds 1-4 (out-of-scope included),
-     and the real-style ones of issue 15 (dev7, dev8: long situations, two issues), with the
+     over two sets: the short questions of development batch 1 and the starter questions
+     (out-of-scope included),
+     and the real-style ones of issue 15 (batches 7 and 8: long situations, two issues), with the
      query's length in e5 tokens (the embedding's cost is linear in it).
 """
 
@@ -29,31 +30,28 @@ from knowledge import Searcher, build_index  # noqa: E402
 from knowledge.embedders import E5Embedder  # noqa: E402
 
 EVAL = ROOT / "knowledge" / "eval"
+DEV = EVAL / "development"
 
 
 def questions() -> list[str]:
     items: list[str] = []
-    for name in ("questions_tune.jsonl", "questions_heldout.jsonl", "starter.jsonl"):
-        path = EVAL / name
-        if path.exists():
-            items += [json.loads(line)["q"] for line in path.read_text().splitlines() if line]
-    for name in ("out_of_scope_tune.txt", "out_of_scope_heldout.txt"):
-        path = EVAL / name
-        if path.exists():
-            items += [line.strip() for line in path.read_text().splitlines() if line.strip()]
+    # the first batch of the development set (196 + 36 short questions) and the 30 starter ones
+    for path in (DEV / "batch1_questions.jsonl", EVAL / "starter.jsonl"):
+        items += [json.loads(line)["q"] for line in path.read_text().splitlines() if line]
+    path = DEV / "batch1_out_of_scope.txt"
+    items += [ln.strip() for ln in path.read_text().splitlines()
+              if ln.strip() and not ln.startswith("#")]
     return items
 
 
 def real_style() -> list[str]:
     items: list[str] = []
-    for name in ("dev7", "dev8"):
-        path = EVAL / f"{name}_questions.jsonl"
-        if path.exists():
-            items += [json.loads(line)["q"] for line in path.read_text().splitlines() if line]
-        path = EVAL / f"{name}_out_of_scope.txt"
-        if path.exists():
-            items += [ln.strip() for ln in path.read_text().splitlines()
-                      if ln.strip() and not ln.startswith("#")]
+    for name in ("batch7", "batch8"):  # real-style: long situations, everyday words
+        path = DEV / f"{name}_questions.jsonl"
+        items += [json.loads(line)["q"] for line in path.read_text().splitlines() if line]
+        path = DEV / f"{name}_out_of_scope.txt"
+        items += [ln.strip() for ln in path.read_text().splitlines()
+                  if ln.strip() and not ln.startswith("#")]
     return items
 
 
@@ -86,7 +84,7 @@ def main() -> None:
     searcher = Searcher.load(embedder=embedder)
     print(f"Searcher.load (default index):  {(time.perf_counter() - started) * 1000:.0f} ms")
     searcher.search("Vad gäller för hemförsäkring?")  # warm-up
-    for label, items in (("short (rounds 1-4)", questions()), ("real-style (dev7, dev8)",
+    for label, items in (("short (batch 1, starter)", questions()), ("real-style (batches 7, 8)",
                                                                  real_style())):
         times: list[float] = []
         for _ in range(args.repeat):

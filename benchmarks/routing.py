@@ -28,12 +28,13 @@ TO_SEARCH = {"ask_guideline", "nlu_fallback", "out_of_scope"}
 
 
 def _questions() -> tuple[list[str], list[str]]:
+    dev = EVAL / "development"  # the first batch of the development set (196 + 36)
     in_domain = [json.loads(line)["q"]
-                 for name in ("questions_tune.jsonl", "questions_heldout.jsonl")
-                 for line in (EVAL / name).read_text(encoding="utf-8").splitlines() if line]
+                 for line in (dev / "batch1_questions.jsonl").read_text(encoding="utf-8")
+                 .splitlines() if line]
     out_of_scope = [line.strip()
-                    for name in ("out_of_scope_tune.txt", "out_of_scope_heldout.txt")
-                    for line in (EVAL / name).read_text(encoding="utf-8").splitlines()
+                    for line in (dev / "batch1_out_of_scope.txt").read_text(encoding="utf-8")
+                    .splitlines()
                     if line.strip() and not line.startswith("#")]
     return in_domain, out_of_scope
 

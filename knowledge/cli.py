@@ -71,8 +71,9 @@ def train_domain(
     ] = False,
 ) -> None:
     """Träna domänklassificeraren (knowledge/data/domain_classifier.json); bygg sedan om."""
-    from knowledge.domain import DEFAULT_C, DOMAIN_FILE, train
+    from knowledge.domain import DOMAIN_FILE
     from knowledge.embedders import E5Embedder
+    from knowledge.lab.domain import DEFAULT_C, train
 
     embedder = _embedder(st_model) or E5Embedder()
     trained = train(embedder, DEFAULT_C if c is None else c, not no_sentences)
@@ -150,8 +151,8 @@ def evaluate(
     show_misses: Annotated[bool, typer.Option("--misses", help="Visa missar.")] = False,
 ) -> None:
     """Recall@1/3/5, MRR@10, andel besvarade och andel avböjda frågor utanför området."""
-    from knowledge.evaluate import evaluate as run
-    from knowledge.evaluate import read_lines, read_questions
+    from knowledge.lab.evaluate import evaluate as run
+    from knowledge.lab.evaluate import read_lines, read_questions
 
     for path, option in ((questions_file, "QUESTIONS"), (out_of_scope, "--out-of-scope")):
         if path is not None and not path.exists():

@@ -1,25 +1,18 @@
-"""Domain classifier: is the question about ekonomiskt bistånd at all? (issue 4, round 4)
+"""Domain classifier: is the question about ekonomiskt bistånd at all? (runtime part)
 
 A logistic regression on the question's query embedding (the same vector the dense search
-computes, so it costs one dot product). Trained with
-
-    python -m knowledge train-domain
-
-on product data only: IN-DOMAIN = the section hints (data/section_hints.yaml), the questions in
-data/domain_positives_hard.txt and, optionally, every sentence of the corpus, embedded as
-queries; OUT-OF-DOMAIN = the synthetic questions in data/domain_negatives.txt,
-data/domain_negatives_hard.txt and eval/synthetic_oos_train.txt (all written by hand from
-domain knowledge and the corpus; none is evaluation data). The weights go to
-data/domain_classifier.json (keyed by embedder); the index manifest records the file's hash.
-The search combines p(in-domain) with the retrieval confidence (domain_weight and threshold
-in calibration.json, set by knowledge.tune).
+computes, so it costs one dot product), plus the nearest-example margin over its training
+examples. This module loads and applies what `python -m knowledge train-domain`
+(knowledge/lab/domain.py) wrote: the weights in data/domain_classifier.json (keyed by
+embedder) and the examples in data/domain_classifier_examples.npz; the index manifest records
+their hash. The search combines p(in-domain) and the margin with the retrieval confidence
+(domain_weight, knn_weight and threshold in calibration.json, set by knowledge.lab.tune).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,17 +21,6 @@ import numpy as np
 
 DATA_DIR = Path(__file__).parent / "data"
 DOMAIN_FILE = DATA_DIR / "domain_classifier.json"
-NEGATIVES_FILES = (
-    DATA_DIR / "domain_negatives.txt",
-    DATA_DIR / "domain_negatives_hard.txt",  # round 5: in the corpus's words, still outside it
-    DATA_DIR / "domain_negatives_hard2.txt",  # round 5c: more voices, page 21 without keywords
-    Path(__file__).parent / "eval" / "synthetic_oos_train.txt",
-)
-# round 5: questions the corpus answers that name another authority's benefit or an everyday
-# item (so that "räknas bostadsbidraget som inkomst?" is not learnt as another domain)
-POSITIVES_FILES = (DATA_DIR / "domain_positives_hard.txt",
-                   DATA_DIR / "domain_positives_hard2.txt")
-DEFAULT_C = 10.0  # chosen by CV on tune (knowledge/README.md, round 4)
 
 
 class DomainModelError(ValueError):
@@ -57,8 +39,9 @@ class DomainClassifier:
     sha: str = ""
     # round 5c: the training examples themselves (…_examples.npz beside the weights file), for
     # the nearest-example margin; None when the file is absent
-    positives: np.ndarray | None = None  # (n, dim) section hints + domain_positives_hard*.txt
-    negatives: np.ndarray | None = None  # (m, dim) NEGATIVES_FILES
+    # (n, dim) section hints + data/domain_training/in_domain_*.txt
+    positives: np.ndarray | None = None
+    negatives: np.ndarray | None = None  # (m, dim) the out-of-domain training questions
     negative_texts: tuple[str, ...] = ()  # the questions behind `negatives`, in order
 
     def margin(self, query_vector: np.ndarray) -> float:
@@ -186,105 +169,8 @@ def load_classifier(embedder_name: str, dim: int,
     return DomainClassifier(found.embedder, found.weights, found.bias, sha)
 
 
-def read_questions(paths: Iterable[Path]) -> list[str]:
-    lines: list[str] = []
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                lines.append(line)
-    return lines
-
-
-def embed_queries(embedder, texts: list[str], batch_size: int = 32) -> np.ndarray:
-    """As Searcher.features embeds a question: vocabulary expansion, query(), L2 norm."""
-    from knowledge.vocabulary import expand
-
-    out = []
-    for i in range(0, len(texts), batch_size):
-        out.append(np.asarray(embedder.query([expand(t) for t in texts[i:i + batch_size]]),
-                              dtype=np.float32))
-    matrix = np.concatenate(out) if out else np.zeros((0, embedder.dim), dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms > 0, norms, 1.0)
-
-
-def fit(positives: np.ndarray, negatives: np.ndarray, c: float = DEFAULT_C,
-        embedder: str = "") -> DomainClassifier:
-    """L2-regularised logistic regression, classes weighted to equal total weight."""
-    from sklearn.linear_model import LogisticRegression
-
-    x = np.concatenate([positives, negatives]).astype(np.float64)
-    y = np.concatenate([np.ones(len(positives)), np.zeros(len(negatives))])
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
-    model.fit(x, y)
-    return DomainClassifier(embedder, model.coef_[0].astype(np.float32),
-                            float(model.intercept_[0]))
-
-
 def logit(p: np.ndarray | float) -> np.ndarray | float:
     p = np.clip(p, 1e-6, 1 - 1e-6)
     return np.log(p / (1 - p))
 
 
-def positive_texts(include_sentences: bool = True) -> list[str]:
-    """The section hints and (optionally) every sentence of the corpus (passage if only one)."""
-    from knowledge.hints import load_hints
-    from knowledge.loader import load_corpus
-    from knowledge.text import sentence_spans
-
-    texts = [h for hints in load_hints().values() for h in hints]
-    texts += read_questions(POSITIVES_FILES)
-    if include_sentences:
-        for chunk in load_corpus().chunks:
-            spans = sentence_spans(chunk.text)
-            if len(spans) > 1:
-                texts += [chunk.text[s:e] for s, e in spans]
-            else:
-                texts.append(chunk.text[:500])
-    return texts
-
-
-def out_of_fold_logits(positives: np.ndarray, negatives: np.ndarray, c: float = DEFAULT_C,
-                       folds: int = 5, seed: int = 7) -> np.ndarray:
-    """log-odds of each negative from a classifier trained without it (for choosing weights)."""
-    out = np.zeros(len(negatives))
-    for part in np.array_split(np.random.default_rng(seed).permutation(len(negatives)), folds):
-        keep = np.setdiff1d(np.arange(len(negatives)), part)
-        out[part] = logit(fit(positives, negatives[keep], c).probabilities(negatives[part]))
-    return out
-
-
-def train(embedder, c: float = DEFAULT_C, include_sentences: bool = True,
-          path: Path = DOMAIN_FILE) -> dict[str, Any]:
-    """Embed the training texts, fit, write the weights file; returns what was written."""
-    positives_text = positive_texts(include_sentences)
-    negatives_text = read_questions(NEGATIVES_FILES)
-    positives = embed_queries(embedder, positives_text)
-    negatives = embed_queries(embedder, negatives_text)
-    model = fit(positives, negatives, c, embedder.name)
-    # the examples for the nearest-example margin: hints and positives files, not sentences
-    # (positive_texts lists those first)
-    n_examples = len(positive_texts(include_sentences=False))
-    np.savez_compressed(examples_path(path), embedder=np.array(embedder.name),
-                        positives=positives[:n_examples].astype(np.float16),
-                        negatives=negatives.astype(np.float16),
-                        negative_texts=np.array(negatives_text))
-    digest = hashlib.sha256("\n".join(positives_text + ["--"] + negatives_text).encode())
-    trained_on = {
-        "in_domain": ["data/section_hints.yaml",
-                      *(f"{p.parent.name}/{p.name}" for p in POSITIVES_FILES),
-                      *(["corpus sentences"] if include_sentences else [])],
-        "out_of_domain": [f"{p.parent.name}/{p.name}" for p in NEGATIVES_FILES],
-        "positives": len(positives_text), "negatives": len(negatives_text),
-        "C": c, "texts_sha256": digest.hexdigest()[:16],
-        "examples": {"file": examples_path(path).name, "positives": n_examples,
-                     "negatives": len(negatives_text)},
-    }
-    data: dict[str, Any] = {"embedders": {}}
-    if path.exists():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        data.setdefault("embedders", {})
-    data["embedders"][embedder.name] = model.to_json(trained_on)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return trained_on

@@ -3,11 +3,11 @@
     python -m knowledge train-sections [--write-calibration]
 
 Training data, all development data or product data:
-- the development questions (knowledge.tune.DEV_QUESTIONS) with their gold sections (a
+- the development questions (knowledge.lab.devset.DEV_QUESTIONS) with their gold sections (a
   question with two gold sections is one example of each);
 - the section hints (data/section_hints.yaml), one example each;
 - class "nothing in the corpus": the development set's out-of-scope questions and the domain
-  negatives (knowledge.domain.NEGATIVES_FILES).
+  negatives (knowledge.lab.domain.NEGATIVES_FILES).
 
 Figures are leave-one-file-out: each development file (one writer, one round) is predicted by
 a classifier trained without it, which is how a new writer's questions meet the product. The
@@ -27,13 +27,13 @@ from pathlib import Path
 
 import numpy as np
 
-from knowledge.domain import NEGATIVES_FILES, embed_queries
-from knowledge.domain import read_questions as read_lines
-from knowledge.evaluate import is_relevant, read_questions
 from knowledge.hints import load_hints
+from knowledge.lab.devset import DEV_OUT_OF_SCOPE, DEV_QUESTIONS, DEVELOPMENT_DIR
+from knowledge.lab.domain import NEGATIVES_FILES, embed_queries, relative_path
+from knowledge.lab.domain import read_questions as read_lines
+from knowledge.lab.evaluate import is_relevant, read_questions
 from knowledge.search import CALIBRATION_FILE, Searcher, other_year
 from knowledge.sections import OUTSIDE, SECTIONS_FILE, SectionClassifier, save_sections
-from knowledge.tune import DEV_OUT_OF_SCOPE, DEV_QUESTIONS, EVAL_DIR
 
 C = 100.0  # inverse regularisation; leave-one-file-out: 1 → R@1 0.90, 10 → 0.96, 100 → 0.97
 W_SECTION = (0.01, 0.02, 0.03, 0.05)
@@ -74,14 +74,14 @@ def collect(searcher: Searcher, keys: list[tuple[str, str]]) -> list[Group]:
     key_of_chunk = np.array([column[(c["document"], c["section"])] for c in searcher.chunks])
     groups = []
     for q_name, o_name in zip(DEV_QUESTIONS, DEV_OUT_OF_SCOPE, strict=True):
-        items = read_questions(EVAL_DIR / q_name)
+        items = read_questions(DEVELOPMENT_DIR / q_name)
         rel = np.zeros((len(items), len(keys)), dtype=bool)
         for i, item in enumerate(items):
             for chunk in searcher.chunks:
                 if is_relevant(chunk, item["gold"]):
                     rel[i, column[(chunk["document"], chunk["section"])]] = True
         ev = [_evidence(searcher, it["q"], key_of_chunk, len(keys)) for it in items]
-        oos = read_lines([EVAL_DIR / o_name])
+        oos = read_lines([DEVELOPMENT_DIR / o_name])
         oev = [_evidence(searcher, t, key_of_chunk, len(keys)) for t in oos]
         groups.append(Group(
             q_name.removesuffix("_questions.jsonl"),
@@ -200,17 +200,17 @@ def train(index: Path | None = None, write_calibration: bool = False,
     negatives = embed_queries(searcher.embedder, negative_texts)
     calibration = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
     entry = calibration["embedders"][searcher.manifest["embedder"]]
-    # the threshold knowledge.tune chose (kept apart so that a second run does not lower it twice)
+    # the threshold knowledge.lab.tune chose (kept apart: a second run must not lower it twice)
     threshold = float(entry.get("threshold_tuned", entry["threshold"]))
     cv = cross_validate(groups, hints, negatives, len(keys), threshold)
     weights, bias = fit(groups, hints, negatives, len(keys))
     digest = hashlib.sha256("\n".join([*DEV_QUESTIONS, *DEV_OUT_OF_SCOPE, *hint_texts,
                                        *negative_texts]).encode()).hexdigest()[:16]
     trained_on = {
-        "questions": [f"knowledge/eval/{n}" for n in DEV_QUESTIONS],
-        "out_of_scope": [f"knowledge/eval/{n}" for n in DEV_OUT_OF_SCOPE],
+        "questions": [f"knowledge/eval/development/{n}" for n in DEV_QUESTIONS],
+        "out_of_scope": [f"knowledge/eval/development/{n}" for n in DEV_OUT_OF_SCOPE],
         "hints": "knowledge/data/section_hints.yaml",
-        "negatives": [f"knowledge/{p.parent.name}/{p.name}" for p in NEGATIVES_FILES],
+        "negatives": [f"knowledge/{relative_path(p)}" for p in NEGATIVES_FILES],
         "examples": {"questions": int(sum(g.relevant.any(axis=1).sum() for g in groups)),
                      "hints": len(hint_texts),
                      "outside": len(negative_texts) + sum(len(g.oos_vectors) for g in groups)},
@@ -229,7 +229,7 @@ def train(index: Path | None = None, write_calibration: bool = False,
         entry["sections_rule"] = (
             "knowledge/lab/sections.py: leave-one-file-out over the development files; "
             f"threshold lowered by {cv['threshold_margin']} from the tuned "
-            f"{threshold} (knowledge.tune)")
+            f"{threshold} (knowledge.lab.tune)")
         CALIBRATION_FILE.write_text(json.dumps(calibration, ensure_ascii=False, indent=1) + "\n",
                                     encoding="utf-8")
     trained_on["seconds"] = round(time.monotonic() - started, 1)

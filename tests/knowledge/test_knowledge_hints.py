@@ -6,10 +6,10 @@ import pytest
 from knowledge import Searcher, build_index
 from knowledge.embedders import HashEmbedder
 from knowledge.hints import HINTS_FILE, load_hints, unknown_sections
+from knowledge.lab.tune import metrics_from_ranks, section_ranks
 from knowledge.loader import CORPUS_DIR, load_corpus
 from knowledge.model import CorpusError
 from knowledge.search import Params
-from knowledge.tune import metrics_from_ranks, section_ranks
 
 BURIAL = ("SOSFS 2003:5", "Begravning")
 HINT = "jordfästning gravsten urna"  # words the corpus never uses

@@ -2,8 +2,8 @@
 
 import pytest
 
-from knowledge.evaluate import question_rank, read_questions
 from knowledge.issues import sentences, split_question
+from knowledge.lab.evaluate import question_rank, read_questions
 from knowledge.model import CorpusError
 
 

@@ -2,8 +2,8 @@
 
 import numpy as np
 
+from knowledge.lab.tune import _threshold, cross_validate
 from knowledge.scope import ALWAYS_GROUP, Municipalities, OtherDomains, mentions, stems, topic
-from knowledge.tune import _threshold, cross_validate
 
 
 def test_terms_match_whole_stemmed_words_and_phrases(tmp_path):

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from knowledge import IndexMismatchError, Searcher, build_index
 from knowledge.cli import app
 from knowledge.embedders import HashEmbedder
-from knowledge.evaluate import distinct_sections, is_relevant
+from knowledge.lab.evaluate import distinct_sections, is_relevant
 from knowledge.loader import CORPUS_DIR, load_corpus
 
 HIT_KEYS = {"document", "document_status", "heading_path", "section", "page", "text",

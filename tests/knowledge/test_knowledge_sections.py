@@ -66,7 +66,7 @@ def test_a_classifier_for_other_sections_than_the_index_is_refused(tmp_path):
 def test_the_shipped_classifier_names_its_data_and_its_out_of_file_figures():
     entry = json.loads(SECTIONS_FILE.read_text(encoding="utf-8"))["embedders"][E5]
     trained = entry["trained_on"]
-    assert "knowledge/eval/dev8_questions.jsonl" in trained["questions"]
+    assert "knowledge/eval/development/batch8_questions.jsonl" in trained["questions"]
     cv = trained["cross_validation"]
     # leave-one-file-out figures of the shipped classifier (knowledge/lab/sections.py)
     assert cv["leave_one_file_out"]["recall@1"] > cv["without_classifier"]["recall@1"]

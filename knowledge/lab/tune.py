@@ -1,12 +1,10 @@
 """Tune the fusion weights and calibrate the 'answered' threshold on the development set only.
 
-    python -m knowledge.tune [--write]
+    python -m knowledge.lab.tune [--write]
 
-Reads the development set (DEV_QUESTIONS, DEV_OUT_OF_SCOPE: both halves of the round 1-4
-split, whose held-out half was spent after three evaluations, and held-outs 2-5, each
-evaluated once in round 5, heldout6a_* + heldout6b_* and dev7 since issue 15),
-grid-searches the
-weights of the rankers (section-level recall@1 + recall@3 + MRR@10), then picks the lowest
+Reads the development set (knowledge/eval/development/, every batch: DEV_QUESTIONS,
+DEV_OUT_OF_SCOPE in knowledge/lab/devset.py), grid-searches the weights of the rankers
+(section-level recall@1 + recall@3 + MRR@10), then picks the lowest
 confidence threshold at which ≥ 97 % of the in-domain questions are still answered and
 reports how many out-of-scope questions it turns away (questions naming a concept from
 data/other_domains.yaml or a known gap are turned away whatever their score). A 5-fold
@@ -38,31 +36,20 @@ from typing import Annotated, Any
 import numpy as np
 import typer
 
-from knowledge.domain import (
+from knowledge.domain import logit
+from knowledge.lab.devset import DEV_OUT_OF_SCOPE, DEV_QUESTIONS, DEVELOPMENT_DIR
+from knowledge.lab.domain import (
     NEGATIVES_FILES,
     embed_queries,
-    logit,
     out_of_fold_logits,
     positive_texts,
 )
-from knowledge.domain import (
+from knowledge.lab.domain import (
     read_questions as read_negatives,
 )
-from knowledge.evaluate import is_relevant, read_questions
+from knowledge.lab.evaluate import is_relevant, read_questions
 from knowledge.search import CALIBRATION_FILE, Params, Searcher
 
-EVAL_DIR = Path(__file__).parent / "eval"
-# the development set: the round 1-4 split (both halves), held-outs 2-6 (each evaluated once,
-# rounds 5a-5e, before joining it) and dev7 (issue 15: real-style questions, some with two
-# issues), dev8 and held-out 8a/8b (issue 15, session 6: evaluated once, then joined)
-DEV_QUESTIONS = ("all_questions.jsonl",
-                 *(f"heldout{n}_questions.jsonl" for n in (2, 3, 4, 5, "6a", "6b", "7a", "7b")),
-                 "dev7_questions.jsonl", "dev8_questions.jsonl",
-                 "heldout8a_questions.jsonl", "heldout8b_questions.jsonl")
-DEV_OUT_OF_SCOPE = ("all_out_of_scope.txt",
-                    *(f"heldout{n}_out_of_scope.txt" for n in (2, 3, 4, 5, "6a", "6b", "7a", "7b")),
-                    "dev7_out_of_scope.txt", "dev8_out_of_scope.txt",
-                    "heldout8a_out_of_scope.txt", "heldout8b_out_of_scope.txt")
 MIN_ANSWERED = 0.97  # the goal
 TARGET_ANSWERED = 0.99  # in-sample quantile; chosen by CV (module docstring)
 CV_FOLDS, CV_REPEATS = 5, 10
@@ -367,8 +354,8 @@ def main(
     global TARGET_ANSWERED
     TARGET_ANSWERED = target_answered  # read by _threshold and the rules built on it
     searcher = Searcher.load(index)
-    tune = [q for name in DEV_QUESTIONS for q in read_questions(EVAL_DIR / name)]
-    oos = read_negatives([EVAL_DIR / name for name in DEV_OUT_OF_SCOPE])  # skips "#" lines
+    tune = [q for name in DEV_QUESTIONS for q in read_questions(DEVELOPMENT_DIR / name)]
+    oos = read_negatives([DEVELOPMENT_DIR / name for name in DEV_OUT_OF_SCOPE])  # skips "#" lines
     scored = [searcher.features(it["q"]) for it in tune]
     scored_oos = [searcher.features(q) for q in oos]
     items = [(it["q"], it["gold"], f) for it, (f, _) in zip(tune, scored, strict=True)]
@@ -420,8 +407,8 @@ def main(
             data = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))
         entry = asdict(params)
         entry["tuned_on"] = {
-            "questions": [f"knowledge/eval/{name}" for name in DEV_QUESTIONS],
-            "out_of_scope": [f"knowledge/eval/{name}" for name in DEV_OUT_OF_SCOPE],
+            "questions": [f"knowledge/eval/development/{name}" for name in DEV_QUESTIONS],
+            "out_of_scope": [f"knowledge/eval/development/{name}" for name in DEV_OUT_OF_SCOPE],
             "min_answered": MIN_ANSWERED,
             "threshold_rule": rule,
             "tune_metrics": summary,
