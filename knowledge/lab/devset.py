@@ -22,7 +22,7 @@ LABELS_FILE = EVAL_DIR / "labels.txt"
 STARTER_FILE = EVAL_DIR / "starter.jsonl"  # the 30 starter questions, not development data
 # the order the trainers read them in (the shipped section classifier was fitted in this order)
 BATCHES = ("batch1", "batch2", "batch3", "batch4", "batch5", "batch6a", "batch6b",
-           "batch7a", "batch7b", "batch7", "batch8", "batch8a", "batch8b")
+           "batch7a", "batch7b", "batch7", "batch8", "batch8a", "batch8b", "batch9a", "batch9b")
 DEV_QUESTIONS = tuple(f"{b}_questions.jsonl" for b in BATCHES)
 DEV_OUT_OF_SCOPE = tuple(f"{b}_out_of_scope.txt" for b in BATCHES)
 
