@@ -233,7 +233,8 @@ def test_held_out_labels_and_out_of_scope_categories(name, labels):
 # (knowledge/eval/README.md: batch 7a + 7b and 8a + 8b were evaluated once as held-out sets)
 REAL_STYLE = {"batch7": (150, 23, 40), "batch7a": (100, 15, 25), "batch7b": (100, 15, 25),
               "batch8": (150, 23, 40), "batch8a": (100, 15, 25), "batch8b": (100, 15, 25),
-              "batch9a": (100, 15, 25), "batch9b": (100, 15, 25)}
+              "batch9a": (100, 15, 25), "batch9b": (100, 15, 25),
+              "batch10a": (100, 15, 25), "batch10b": (100, 15, 25)}
 
 
 @pytest.mark.parametrize("name", sorted(REAL_STYLE))
