@@ -106,6 +106,13 @@ def test_a_pension_named_in_a_situation_does_not_turn_the_question_away(searcher
                                              top_k=3).get("outside_scope", []))
 
 
+def test_reclaiming_asked_with_the_verb_is_outside_the_corpus(searcher):
+    # återkrav is in other chapters of SoL; the noun was listed, the verb's stem differs
+    result = searcher.search("Får vi återkräva försörjningsstöd som betalades ut för mycket i "
+                             "somras?", top_k=3)
+    assert result["answered"] is False and result["outside_scope"] == ["återkräva"]
+
+
 def test_emergency_wording_is_in_domain(searcher):
     result = searcher.search("Kan vi göra en nödprövning för matpengar till helgen?", top_k=3)
     assert result["answered"] is True
