@@ -183,6 +183,18 @@ def cross_validate(groups, hints, negatives, n_sections, threshold: float) -> di
     }
 
 
+def data_digest(files: list[Path], hint_texts: list[str], negative_texts: list[str]) -> str:
+    """What the classifier was trained on, as one hash: the development files' contents (in
+    training order), the hints and the negatives. Names do not count: renaming a batch keeps
+    the hash."""
+    h = hashlib.sha256()
+    for path in files:
+        h.update(path.read_bytes())
+        h.update(b"\0")
+    h.update("\n".join([*hint_texts, "--", *negative_texts]).encode())
+    return h.hexdigest()[:16]
+
+
 def train(index: Path | None = None, write_calibration: bool = False,
           path: Path = SECTIONS_FILE) -> dict:
     started = time.monotonic()
@@ -204,8 +216,8 @@ def train(index: Path | None = None, write_calibration: bool = False,
     threshold = float(entry.get("threshold_tuned", entry["threshold"]))
     cv = cross_validate(groups, hints, negatives, len(keys), threshold)
     weights, bias = fit(groups, hints, negatives, len(keys))
-    digest = hashlib.sha256("\n".join([*DEV_QUESTIONS, *DEV_OUT_OF_SCOPE, *hint_texts,
-                                       *negative_texts]).encode()).hexdigest()[:16]
+    digest = data_digest([DEVELOPMENT_DIR / n for n in (*DEV_QUESTIONS, *DEV_OUT_OF_SCOPE)],
+                         hint_texts, negative_texts)
     trained_on = {
         "questions": [f"knowledge/eval/development/{n}" for n in DEV_QUESTIONS],
         "out_of_scope": [f"knowledge/eval/development/{n}" for n in DEV_OUT_OF_SCOPE],

@@ -83,3 +83,16 @@ def test_without_the_classifier_the_ranking_is_the_fused_score(searcher_without_
 @pytest.fixture(scope="module")
 def searcher_without_sections():
     return Searcher.load(sections_file=Path("/nonexistent/section_classifier.json"))
+
+
+def test_the_recorded_data_hash_is_the_hash_of_the_listed_files():
+    from knowledge.hints import load_hints
+    from knowledge.lab.domain import NEGATIVES_FILES
+    from knowledge.lab.domain import read_questions as read_lines
+    from knowledge.lab.sections import data_digest
+
+    root = SECTIONS_FILE.parents[2]
+    trained = json.loads(SECTIONS_FILE.read_text(encoding="utf-8"))["embedders"][E5]["trained_on"]
+    files = [root / p for p in (*trained["questions"], *trained["out_of_scope"])]
+    hints = [t for texts in load_hints().values() for t in texts]
+    assert data_digest(files, hints, read_lines(NEGATIVES_FILES)) == trained["texts_sha256"]
