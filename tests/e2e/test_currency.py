@@ -87,9 +87,12 @@ def test_the_law_leads_and_removed_advice_is_named_not_quoted(stack):
     ("Räknas barns inkomster av feriearbete?", "12 kap. 9 § SoL (2025:400)",
      "”Vid bedömningen av rätten till ekonomiskt bistånd ska socialnämnden inte räkna in",
      "Barns inkomster och tillgångar"),
+    # either of the two sections on the riksnorm's level (data/law_first.yaml lists both, and
+    # Medlemmar i hushållet): which one ranks higher is the search's business, not this test's
     ("Vad ingår i riksnormen?", "12 kap. 7 § SoL (2025:400)",
      "”Försörjningsstöd lämnas för skäliga kostnader för",
-     "Särskilda skäl att beräkna kostnader till en lägre nivå"),
+     ("Särskilda skäl att beräkna kostnader till en högre nivå",
+      "Särskilda skäl att beräkna kostnader till en lägre nivå")),
     ("Hur fungerar jobbstimulansen?", "12 kap. 8 § SoL (2025:400)",
      "”För den som har fått försörjningsstöd under sex månader i följd ska 25 procent", None),
 ], ids=["barns-inkomster", "riksnormens-innehall", "jobbstimulans"])
@@ -104,7 +107,7 @@ def test_when_the_law_answers_the_paragraph_is_quoted_first(stack, question, par
     if advice is None:  # no advice on the topic among the hits: none is quoted
         assert "Allmänna råd om samma sak (SOSFS 2003:5):" not in lines
         return
-    assert custom["citations"][1]["section"] == advice
+    assert custom["citations"][1]["section"] in (advice if isinstance(advice, tuple) else (advice,))
     start = lines.index("Allmänna råd om samma sak (SOSFS 2003:5):")
     assert lines[start + 2] == custom["citations"][1]["currency"]["line"]  # under its quote
     assert lines[start + 3].startswith("Källa: SOSFS 2003:5 (upphävd, ersatt av SOSFS 2013:1), ")
