@@ -72,7 +72,10 @@ class Citing:
             text += " (texten avbryts i källan)"
         return text
 
-    def _hit(self, number: int, fused: np.ndarray, q: np.ndarray, question: str) -> Hit:
+    def _hit(self, number: int, fused: np.ndarray, q: np.ndarray, question: str,
+             highlight: str | None = None) -> Hit:
+        """The hit for a chunk; its highlight is the best sentence(s) for the question unless
+        one is given."""
         chunk = self.chunks[number]
         law_refs = find_law_refs(" ".join([*chunk["heading_path"], chunk["text"]]))
         hit: Hit = {
@@ -83,7 +86,8 @@ class Citing:
             "section": chunk["section"],
             "page": chunk["page"],
             "text": chunk["text"],
-            "highlight": self.highlight(number, q, question),
+            "highlight": highlight if highlight is not None else self.highlight(number, q,
+                                                                                question),
             "score": round(float(fused[number]), 4),
             "citation": self.citation(chunk, law_refs),
             "law_refs": law_refs,
@@ -103,7 +107,7 @@ class Citing:
             if (chunk["document"], chunk["section"]) == (document, section) \
                     and wanted in " ".join(chunk["text"].split()):
                 fused, _, q = self.score_chunks(quote)
-                return {**self._hit(number, fused, q, quote), "highlight": quote}
+                return self._hit(number, fused, q, quote, highlight=quote)
         return None
 
     def topics(self, issues: list[str], ranking: np.ndarray, q: np.ndarray, top_k: int,
@@ -117,7 +121,7 @@ class Citing:
         found, seen = [], set()
         for number, issue in enumerate(issues):
             scores = ranking + self.params.w_issue * self.lexical_evidence(issue)
-            if issue_vectors is not None and self.sections is not None:
+            if issue_vectors is not None:  # only when there is a section classifier
                 scores = scores + self.params.w_issue_section * self.sections.log_proba(
                     issue_vectors[number])[self.section_column]
             order = np.argsort(-scores, kind="stable")[:top_k]

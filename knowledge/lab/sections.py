@@ -126,6 +126,8 @@ def _ranks(scores: np.ndarray, relevant: np.ndarray) -> np.ndarray:
 
 
 def _refused(decision, rules, p_out, threshold, outside_p, outside_word_p, margin):
+    """answer_rule.AnswerRule.decide over many questions at once, for a grid of its settings
+    (rules: gap, other-domain word, other year; each found by the searcher's own methods)."""
     return (rules[:, 0] | rules[:, 2] | (rules[:, 1] & (p_out > outside_word_p))
             | (p_out > outside_p) | (decision < threshold - margin))
 
