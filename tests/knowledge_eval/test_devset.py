@@ -37,7 +37,7 @@ SOF = "sof-2025-468-kap12"
 
 @pytest.fixture(scope="module")
 def labels():
-    return devset.read_labels(EVAL_DIR / "labels.txt")
+    return devset.read_labels(devset.LABELS_FILE)
 
 
 @pytest.fixture(scope="module")
